@@ -1,0 +1,318 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "apptr.h"
+#include "hostkeydialog.h"
+#include "serveritemdelegate.h"
+#include "settingsdialog.h"
+
+#include <core/core/settings.h>
+#include <helper/core/serverconnection.h>
+#include <profiles/core/profilestore.h>
+#include <profiles/core/secretstore.h>
+#include <profiles/ui/profiledialog.h>
+#include <workbench/core/issuesmodel.h>
+#include <workbench/core/servercontext.h>
+#include <workbench/core/serverlistmodel.h>
+#include <workbench/core/serverregistry.h>
+#include <workbench/ui/dockhost.h>
+#include <workbench/ui/imodule.h>
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace Qwq::App {
+
+using Helper::ServerConnection;
+using Workbench::ServerContext;
+
+MainWindow::MainWindow(Workbench::ServerRegistry *registry,
+                       const QList<Workbench::IModule *> &modules, QWidget *parent)
+    : QMainWindow(parent), m_registry(registry)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1400, 900);
+    QList<Workbench::IPanelFactory *> factories;
+    for (Workbench::IModule *m : modules)
+        factories += m->panelFactories();
+
+    m_dockHost = new Workbench::DockHost(factories, this);
+    setCentralWidget(m_dockHost);
+
+    m_serverModel = new Workbench::ServerListModel(registry, this);
+    m_serverList = new QListView;
+    m_serverList->setObjectName(QStringLiteral("serverList"));
+    m_serverList->setModel(m_serverModel);
+    m_serverList->setItemDelegate(new ServerItemDelegate(m_serverList));
+    m_serverList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_serverList->setUniformItemSizes(true);
+    m_serverDock = new QDockWidget(this);
+    m_serverDock->setObjectName(QStringLiteral("servers"));
+    m_serverDock->setWidget(m_serverList);
+    m_serverDock->setFeatures(QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_serverDock);
+    resizeDocks({m_serverDock}, {260}, Qt::Horizontal);
+
+    m_issues = new Workbench::IssuesModel(this);
+    m_issuesView = new QTableView;
+    m_issuesView->setObjectName(QStringLiteral("issuesView"));
+    m_issuesView->setModel(m_issues);
+    m_issuesView->verticalHeader()->hide();
+    m_issuesView->horizontalHeader()->setStretchLastSection(true);
+    m_issuesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_issuesView->setWordWrap(false);
+    m_issuesView->setShowGrid(false);
+    m_issuesDock = new QDockWidget(this);
+    m_issuesDock->setObjectName(QStringLiteral("issues"));
+    m_issuesDock->setWidget(m_issuesView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+    resizeDocks({m_issuesDock}, {140}, Qt::Vertical);
+    connect(m_issuesView, &QTableView::activated, this, [this](const QModelIndex &idx) {
+        const auto &issue = m_issues->issue(idx.row());
+        selectServer(issue.serverId);
+        m_dockHost->focusPanel(issue.serverId, issue.source);
+    });
+
+    m_statusLabel = new QLabel;
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    createActions();
+    connect(m_serverList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &idx) { onServerActivated(idx); });
+    connect(m_serverList, &QListView::doubleClicked, this, [this](const QModelIndex &) {
+        if (ServerContext *c = currentContext()) {
+            if (c->connection()->state() != ServerConnection::State::Ready)
+                c->connection()->connectToServer();
+        }
+    });
+    for (ServerContext *ctx : registry->contexts())
+        watchContext(ctx);
+    connect(registry, &Workbench::ServerRegistry::contextCreated, this, &MainWindow::watchContext);
+    connect(registry, &Workbench::ServerRegistry::contextRemoved, this,
+            [this](const QString &id) { m_dockHost->removeServer(id); });
+    connect(registry, &Workbench::ServerRegistry::serverStateChanged, this, [this] { updateActions(); });
+
+    retranslate();
+    restoreState(Settings::value(QStringLiteral("mainWindow/state")).toByteArray());
+    restoreGeometry(Settings::value(QStringLiteral("mainWindow/geometry")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(this);
+    m_addAction->setShortcut(QKeySequence::New);
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addServer);
+    m_editAction = new QAction(this);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editServer);
+    m_removeAction = new QAction(this);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeServer);
+    m_connectAction = new QAction(this);
+    m_connectAction->setShortcut(Qt::CTRL | Qt::Key_Return);
+    connect(m_connectAction, &QAction::triggered, this, [this] {
+        if (ServerContext *c = currentContext())
+            c->connection()->connectToServer();
+    });
+    m_disconnectAction = new QAction(this);
+    connect(m_disconnectAction, &QAction::triggered, this, [this] {
+        if (ServerContext *c = currentContext())
+            c->connection()->disconnectFromServer();
+    });
+    m_settingsAction = new QAction(this);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_addAction);
+    m_toolBar->addAction(m_editAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_connectAction);
+    m_toolBar->addAction(m_disconnectAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_settingsAction);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_serverMenu = menuBar()->addMenu(QString());
+    m_serverMenu->addAction(m_addAction);
+    m_serverMenu->addAction(m_editAction);
+    m_serverMenu->addAction(m_removeAction);
+    m_serverMenu->addSeparator();
+    m_serverMenu->addAction(m_connectAction);
+    m_serverMenu->addAction(m_disconnectAction);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_serverDock->toggleViewAction());
+    m_viewMenu->addAction(m_issuesDock->toggleViewAction());
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(Tr::tr("qwq — server manager"));
+    m_serverDock->setWindowTitle(Tr::tr("Servers"));
+    m_issuesDock->setWindowTitle(Tr::tr("Issues"));
+    m_toolBar->setWindowTitle(Tr::tr("Main toolbar"));
+    m_addAction->setText(Tr::tr("Add Server…"));
+    m_editAction->setText(Tr::tr("Edit…"));
+    m_removeAction->setText(Tr::tr("Remove"));
+    m_connectAction->setText(Tr::tr("Connect"));
+    m_disconnectAction->setText(Tr::tr("Disconnect"));
+    m_settingsAction->setText(Tr::tr("Settings…"));
+    m_quitAction->setText(Tr::tr("Quit"));
+    m_fileMenu->setTitle(Tr::tr("&File"));
+    m_serverMenu->setTitle(Tr::tr("&Server"));
+    m_viewMenu->setTitle(Tr::tr("&View"));
+    m_serverModel->retranslate();
+    updateActions();
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    m_dockHost->saveLayouts();
+    Settings::setValue(QStringLiteral("mainWindow/state"), saveState());
+    Settings::setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(e);
+}
+
+ServerContext *MainWindow::currentContext() const
+{
+    const QString id = currentServerId();
+    return id.isEmpty() ? nullptr : m_registry->context(id);
+}
+
+QString MainWindow::currentServerId() const
+{
+    return m_serverList->currentIndex().data(Workbench::ServerListModel::ProfileIdRole).toString();
+}
+
+void MainWindow::selectServer(const QString &profileId)
+{
+    const QModelIndex idx = m_serverModel->indexOf(profileId);
+    if (idx.isValid())
+        m_serverList->setCurrentIndex(idx);
+}
+
+void MainWindow::onServerActivated(const QModelIndex &index)
+{
+    const QString id = index.data(Workbench::ServerListModel::ProfileIdRole).toString();
+    if (ServerContext *ctx = m_registry->context(id))
+        m_dockHost->showServer(ctx);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    ServerContext *c = currentContext();
+    const auto state = c ? c->connection()->state() : ServerConnection::State::Disconnected;
+    const bool busy = state == ServerConnection::State::Connecting
+                      || state == ServerConnection::State::Deploying
+                      || state == ServerConnection::State::Starting;
+    const bool local = c && c->profile().isLocal();
+    m_connectAction->setEnabled(c && !busy && state != ServerConnection::State::Ready);
+    m_disconnectAction->setEnabled(c && state != ServerConnection::State::Disconnected
+                                   && state != ServerConnection::State::Failed);
+    m_editAction->setEnabled(c && !local);
+    m_removeAction->setEnabled(c && !local);
+    if (!c) {
+        m_statusLabel->clear();
+        return;
+    }
+    QString text = Tr::tr("%1: %2").arg(c->serverName(), ServerConnection::stateName(state));
+    if (state == ServerConnection::State::Ready && c->connection()->connectMs() >= 0)
+        text = Tr::tr("%1: connected in %2 ms").arg(c->serverName()).arg(c->connection()->connectMs());
+    else if (state == ServerConnection::State::Failed)
+        text += QStringLiteral(" — ") + c->connection()->lastError().message;
+    m_statusLabel->setText(text);
+}
+
+void MainWindow::watchContext(ServerContext *ctx)
+{
+    connect(ctx, &ServerContext::errorReported, this,
+            [this, ctx](const QString &serverId, const QString &source, const Error &e) {
+                m_issues->add(serverId, ctx->serverName(), source, e);
+            });
+    connect(ctx->connection(), &ServerConnection::hostKeyApprovalNeeded, this,
+            [this, ctx](const Ssh::HostKeyInfo &key, bool changed) { askHostKey(ctx, key, changed); });
+}
+
+void MainWindow::askHostKey(ServerContext *ctx, const Ssh::HostKeyInfo &key, bool changed)
+{
+    HostKeyDialog dialog(key, changed, this);
+    if (dialog.exec() != QDialog::Accepted || changed)
+        return;
+    if (auto r = ctx->connection()->trustHostKeyAndReconnect(); !r)
+        ctx->reportError(QStringLiteral("connection"), r.error());
+}
+
+void MainWindow::addServer()
+{
+    Profiles::ProfileDialog dialog(m_registry->store(), m_registry->secrets(), {}, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectServer(dialog.savedProfileId());
+}
+
+void MainWindow::editServer()
+{
+    ServerContext *c = currentContext();
+    if (!c || c->profile().isLocal())
+        return;
+    Profiles::ProfileDialog dialog(m_registry->store(), m_registry->secrets(), c->profile(), this);
+    dialog.exec();
+}
+
+void MainWindow::removeServer()
+{
+    ServerContext *c = currentContext();
+    if (!c || c->profile().isLocal())
+        return;
+    const Profiles::Profile p = c->profile();
+    const auto answer = QMessageBox::question(
+        this, Tr::tr("Remove server"),
+        Tr::tr("Remove the profile “%1”? Its stored password and passphrase are removed from the "
+               "keychain too. Nothing on the server changes.").arg(p.name));
+    if (answer != QMessageBox::Yes)
+        return;
+    c->connection()->disconnectFromServer();
+    for (const QString &key : {Profiles::SecretStore::passwordKey(p.id),
+                               Profiles::SecretStore::passphraseKey(p.id),
+                               Profiles::SecretStore::sudoKey(p.id)})
+        m_registry->secrets()->remove(key);
+    if (auto r = m_registry->store()->remove(p.id); !r)
+        m_issues->add(p.id, p.name, QStringLiteral("profiles"), r.error());
+    selectServer(Profiles::Profile::localId());
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(this);
+    dialog.exec();
+}
+
+} // namespace Qwq::App

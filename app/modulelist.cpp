@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modulelist.h"
+
+#include <monitor/ui/monitormodule.h>
+
+namespace Qwq::App {
+
+ModuleList::ModuleList()
+{
+    // One line per module; keep in the order panels should appear.
+    m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
+}
+
+ModuleList::~ModuleList() = default;
+
+QList<Workbench::IModule *> ModuleList::modules() const
+{
+    QList<Workbench::IModule *> list;
+    for (const auto &m : m_modules)
+        list.append(m.get());
+    return list;
+}
+
+} // namespace Qwq::App

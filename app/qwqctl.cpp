@@ -1,0 +1,281 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// qwqctl: qwq from the command line. Links only core libraries.
+#include "apptr.h"
+
+#include <core/core/auditlog.h>
+#include <core/core/errormessages.h>
+#include <core/core/logging.h>
+#include <core/core/paths.h>
+#include <core/core/settings.h>
+#include <helper/core/helperclient.h>
+#include <helper/core/serverconnection.h>
+#include <profiles/core/profilestore.h>
+#include <profiles/core/secretstore.h>
+#include <ssh/core/knownhosts.h>
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qwq;
+using App::Tr;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usage()
+{
+    err() << Tr::tr(
+        "usage: qwqctl profiles list [--json]\n"
+        "       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]\n"
+        "                           [--auth auto|agent|key|password] [--mode normal|read-only|production]\n"
+        "                           [--elevation none|sudo|root]\n"
+        "       qwqctl profiles remove PROFILE\n"
+        "       qwqctl check PROFILE [--trust-host-key SHA256:…]\n"
+        "       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]\n")
+          << Qt::endl;
+    return 2;
+}
+
+int fail(const Error &e)
+{
+    err() << Tr::tr("error %1: %2").arg(e.number()).arg(e.message);
+    if (!e.field.isEmpty())
+        err() << Tr::tr(" [field: %1]").arg(e.field);
+    err() << Qt::endl;
+    if (!e.hint.isEmpty())
+        err() << Tr::tr("hint: %1").arg(e.hint) << Qt::endl;
+    if (!e.detail.isEmpty() && e.detail != e.message)
+        err() << Tr::tr("detail: %1").arg(e.detail) << Qt::endl;
+    return 1;
+}
+
+QString option(QStringList &args, const QString &name, const QString &fallback = {})
+{
+    const qsizetype i = args.indexOf(name);
+    if (i < 0 || i + 1 >= args.size())
+        return fallback;
+    const QString v = args.at(i + 1);
+    args.remove(i, 2);
+    return v;
+}
+
+bool flag(QStringList &args, const QString &name)
+{
+    return args.removeAll(name) > 0;
+}
+
+int profilesCommand(Profiles::ProfileStore &store, QStringList args)
+{
+    if (args.isEmpty())
+        return usage();
+    const QString sub = args.takeFirst();
+    if (sub == QLatin1String("list")) {
+        const bool json = flag(args, QStringLiteral("--json"));
+        QJsonArray list;
+        for (const Profiles::Profile &p : store.profiles()) {
+            if (json) {
+                list.append(p.toJson());
+                continue;
+            }
+            out() << p.id << '\t' << p.name << '\t'
+                  << (p.isLocal() ? QStringLiteral("local")
+                                  : QStringLiteral("%1@%2:%3").arg(p.user, p.host).arg(p.port))
+                  << '\t' << Profiles::modeName(p.mode) << Qt::endl;
+        }
+        if (json)
+            out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (sub == QLatin1String("add")) {
+        QJsonObject o{{QStringLiteral("id"), QStringLiteral("pending")}};
+        const QString port = option(args, QStringLiteral("--port"), QStringLiteral("22"));
+        bool ok = false;
+        const int portNumber = port.toInt(&ok);
+        if (!ok)
+            return fail(Error(ErrorCode::InvalidParam, Tr::tr("Port must be a number"), port, {},
+                              QStringLiteral("port")));
+        o.insert(QStringLiteral("port"), portNumber);
+        for (const auto &[opt, key] : {std::pair{"--name", "name"}, {"--host", "host"},
+                                       {"--user", "user"}, {"--key", "identityFile"},
+                                       {"--auth", "auth"}, {"--mode", "mode"},
+                                       {"--elevation", "elevation"}, {"--group", "group"}}) {
+            const QString v = option(args, QLatin1String(opt));
+            if (!v.isNull())
+                o.insert(QLatin1String(key), v);
+        }
+        if (!args.isEmpty())
+            return usage();
+        auto p = Profiles::Profile::fromJson(o);
+        if (!p)
+            return fail(p.error());
+        p->id.clear();
+        auto saved = store.upsert(*p);
+        if (!saved)
+            return fail(saved.error());
+        out() << saved->id << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("remove") && args.size() == 1) {
+        const auto p = store.find(args.first());
+        if (!p)
+            return fail(Error(ErrorCode::NotFound, Tr::tr("No profile “%1”").arg(args.first())));
+        if (auto r = store.remove(p->id); !r)
+            return fail(r.error());
+        return 0;
+    }
+    return usage();
+}
+
+/// Connects (trusting a host key only when its fingerprint was given), then runs `then`.
+void withConnection(Helper::ServerConnection *conn, const QString &trustFingerprint,
+                    std::function<void(Helper::HelperClient *)> then)
+{
+    QObject::connect(conn, &Helper::ServerConnection::errorOccurred, conn,
+                     [conn, trustFingerprint](const Error &e) {
+                         if (e.code == ErrorCode::HostKeyUnknown && !trustFingerprint.isEmpty()
+                             && trustFingerprint == conn->hostKey().sha256) {
+                             if (auto r = conn->trustHostKeyAndReconnect(); !r)
+                                 QCoreApplication::exit(fail(r.error()));
+                             return;
+                         }
+                         if (e.code == ErrorCode::HostKeyUnknown)
+                             err() << Tr::tr("The server's %1 key has the fingerprint %2. Check it, then "
+                                             "run again with --trust-host-key %2")
+                                          .arg(conn->hostKey().type, conn->hostKey().sha256)
+                                   << Qt::endl;
+                         if (e.code == ErrorCode::HostKeyChanged)
+                             err() << Tr::tr("Known fingerprint: %1\nOffered fingerprint: %2")
+                                          .arg(conn->hostKey().knownSha256, conn->hostKey().sha256)
+                                   << Qt::endl;
+                         QCoreApplication::exit(fail(e));
+                     });
+    QObject::connect(conn, &Helper::ServerConnection::ready, conn,
+                     [conn, then] { then(conn->helper()); });
+    conn->connectToServer();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qwq"));
+    QCoreApplication::setOrganizationName(QStringLiteral("qwq"));
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QString lang = Settings::language();
+    if (lang.isEmpty())
+        lang = QLocale::system().name();
+    QTranslator translator;
+    if (lang.startsWith(QLatin1String("zh")) && translator.load(QStringLiteral(":/i18n/qwq_zh_CN")))
+        QCoreApplication::installTranslator(&translator);
+
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))
+        return usage();
+    const QString command = args.takeFirst();
+
+    Profiles::ProfileStore store(Paths::profilesFile());
+    if (auto r = store.load(); !r)
+        return fail(r.error());
+    if (command == QLatin1String("profiles"))
+        return profilesCommand(store, args);
+
+    if (command != QLatin1String("check") && command != QLatin1String("call"))
+        return usage();
+    const QString trust = option(args, QStringLiteral("--trust-host-key"));
+    if (args.isEmpty())
+        return usage();
+    const QString target = args.takeFirst();
+    Profiles::Profile profile;
+    if (target == QLatin1String("--local")) {
+        profile = Profiles::Profile::local();
+    } else {
+        const auto p = store.find(target);
+        if (!p)
+            return fail(Error(ErrorCode::NotFound, Tr::tr("No profile “%1”").arg(target), {}, {},
+                              QStringLiteral("profile")));
+        profile = *p;
+    }
+
+    QString method;
+    QJsonObject params;
+    if (command == QLatin1String("call")) {
+        if (args.isEmpty() || args.size() > 2)
+            return usage();
+        method = args.takeFirst();
+        if (!args.isEmpty()) {
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(args.first().toUtf8(), &pe);
+            if (!doc.isObject())
+                return fail(Error(ErrorCode::InvalidParam,
+                                  Tr::tr("The parameters must be a JSON object"), pe.errorString(),
+                                  {}, QStringLiteral("params")));
+            params = doc.object();
+        }
+    }
+
+    Profiles::SecretStore secrets;
+    AuditLog audit(Paths::auditDatabase());
+    if (auto r = audit.open(); !r)
+        err() << r.error().toString() << Qt::endl;
+    Helper::ServerConnection conn(profile, &secrets, &audit);
+
+    if (command == QLatin1String("check")) {
+        withConnection(&conn, trust, [&conn](Helper::HelperClient *helper) {
+            const auto &i = helper->info();
+            out() << Tr::tr("connected to %1 (%2, %3, kernel %4) as %5 in %6 ms; helper %7, protocol %8")
+                         .arg(i.hostname, i.osPrettyName, i.arch, i.kernel, i.userName)
+                         .arg(conn.connectMs())
+                         .arg(i.helperVersion)
+                         .arg(i.protocol)
+                  << Qt::endl;
+            out() << Tr::tr("capabilities: %1").arg(i.capabilities.join(QStringLiteral(", ")))
+                  << Qt::endl;
+            QCoreApplication::exit(0);
+        });
+        return app.exec();
+    }
+
+    withConnection(&conn, trust, [method, params](Helper::HelperClient *helper) {
+        auto onStream = [](const QJsonObject &p) {
+            QJsonObject copy = p;
+            copy.remove(QStringLiteral("id"));
+            out() << QJsonDocument(copy).toJson(QJsonDocument::Compact) << Qt::endl;
+        };
+        helper->call(method, params, onStream).then(helper, [](const Result<QJsonValue> &r) {
+            if (!r)
+                return QCoreApplication::exit(fail(r.error()));
+            const QJsonValue v = *r;
+            if (v.isObject())
+                out() << QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented);
+            else if (v.isArray())
+                out() << QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented);
+            else
+                out() << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact) << Qt::endl;
+            out().flush();
+            QCoreApplication::exit(0);
+        });
+    });
+    return app.exec();
+}

@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingsdialog.h"
+
+#include "apptr.h"
+#include "language.h"
+
+#include <core/core/paths.h>
+#include <core/core/settings.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Qwq::App {
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent), m_language(new QComboBox), m_languageLabel(new QLabel),
+      m_pathsLabel(new QLabel), m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    // Language names are shown in their own language, so they are never translated.
+    m_language->addItem(QString(), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(Settings::language())));
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const QString lang = m_language->itemData(i).toString();
+        Settings::setLanguage(lang);
+        applyLanguage(lang);
+    });
+    m_pathsLabel->setTextFormat(Qt::PlainText);
+    m_pathsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pathsLabel->setWordWrap(true);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_languageLabel, m_language);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_pathsLabel);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+    setMinimumWidth(480);
+    retranslate();
+}
+
+void SettingsDialog::retranslate()
+{
+    setWindowTitle(Tr::tr("Settings"));
+    m_languageLabel->setText(Tr::tr("Language:"));
+    m_language->setItemText(0, Tr::tr("System default"));
+    m_pathsLabel->setText(Tr::tr("Profiles and settings: %1\nAudit log: %2\nSecrets are kept in the "
+                                 "system keychain only.")
+                              .arg(Paths::configDir(), Paths::auditDatabase()));
+}
+
+void SettingsDialog::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(e);
+}
+
+} // namespace Qwq::App

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace Qwq {
+
+/// The closed list of error codes. Numbers follow the design document's ranges; the
+/// JSON-RPC protocol codes are the helper's wire errors. Add a code only when a caller
+/// branches on it.
+enum class ErrorCode : int {
+    // JSON-RPC 2.0 protocol errors (helper wire)
+    ParseError = -32700,
+    InvalidRequest = -32600,
+    MethodNotFound = -32601,
+    InvalidParams = -32602,
+    ProtocolInternal = -32603,
+    NotInitialized = -32002,
+    Cancelled = -32800,
+
+    // 1000 general
+    Internal = 1000,
+    InvalidParam = 1001,
+    Unauthorized = 1002,
+    Forbidden = 1003,
+    NotFound = 1004,
+    Timeout = 1005,
+    KeychainFailed = 1006,
+
+    // 2000 AI
+    AiUnavailable = 2000,
+    AiModelNotFound = 2001,
+    AiTokenLimitExceeded = 2002,
+
+    // 3000 app store
+    AppNotFound = 3000,
+
+    // 4000 containers
+    ContainerNotFound = 4000,
+    DockerDaemonError = 4001,
+
+    // 5000 websites / nginx / SSL
+    NginxConfigInvalid = 5000,
+
+    // 6000 databases
+    DatabaseError = 6000,
+
+    // 7000 backups
+    BackupFailed = 7000,
+
+    // 8000 SSH / connection
+    ConnectionFailed = 8000,
+    HostKeyUnknown = 8001,
+    HostKeyChanged = 8002,
+    AuthenticationFailed = 8003,
+    SudoRefused = 8004,
+    HelperDeployFailed = 8005,
+    HelperProtocolMismatch = 8006,
+    ChannelFailed = 8007,
+
+    // 9000 files / workspace
+    FileError = 9000,
+};
+
+} // namespace Qwq

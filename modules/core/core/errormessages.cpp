@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "errormessages.h"
+
+#include "coretr.h"
+
+namespace Qwq {
+
+using Core::Tr;
+
+QString errorTitle(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::ParseError: return Tr::tr("The helper could not parse a request");
+    case ErrorCode::InvalidRequest: return Tr::tr("The helper rejected a malformed request");
+    case ErrorCode::MethodNotFound: return Tr::tr("The helper on this server does not know this operation");
+    case ErrorCode::InvalidParams: return Tr::tr("A parameter has the wrong type");
+    case ErrorCode::ProtocolInternal: return Tr::tr("The helper failed internally");
+    case ErrorCode::NotInitialized: return Tr::tr("The helper was not initialised");
+    case ErrorCode::Cancelled: return Tr::tr("Cancelled");
+    case ErrorCode::Internal: return Tr::tr("Internal error");
+    case ErrorCode::InvalidParam: return Tr::tr("Invalid value");
+    case ErrorCode::Unauthorized: return Tr::tr("Not authorised");
+    case ErrorCode::Forbidden: return Tr::tr("Not allowed");
+    case ErrorCode::NotFound: return Tr::tr("Not found");
+    case ErrorCode::Timeout: return Tr::tr("Timed out");
+    case ErrorCode::KeychainFailed: return Tr::tr("The system keychain failed");
+    case ErrorCode::AiUnavailable: return Tr::tr("The AI model is unreachable");
+    case ErrorCode::AiModelNotFound: return Tr::tr("The AI model was not found");
+    case ErrorCode::AiTokenLimitExceeded: return Tr::tr("The AI token budget is used up");
+    case ErrorCode::AppNotFound: return Tr::tr("App not found");
+    case ErrorCode::ContainerNotFound: return Tr::tr("Container not found");
+    case ErrorCode::DockerDaemonError: return Tr::tr("Docker failed");
+    case ErrorCode::NginxConfigInvalid: return Tr::tr("The nginx configuration is invalid");
+    case ErrorCode::DatabaseError: return Tr::tr("Database error");
+    case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
+    case ErrorCode::ConnectionFailed: return Tr::tr("Connection failed");
+    case ErrorCode::HostKeyUnknown: return Tr::tr("Unknown host key");
+    case ErrorCode::HostKeyChanged: return Tr::tr("The host key has changed");
+    case ErrorCode::AuthenticationFailed: return Tr::tr("Authentication failed");
+    case ErrorCode::SudoRefused: return Tr::tr("sudo refused");
+    case ErrorCode::HelperDeployFailed: return Tr::tr("Could not install the qwq helper");
+    case ErrorCode::HelperProtocolMismatch: return Tr::tr("The qwq helper speaks another protocol version");
+    case ErrorCode::ChannelFailed: return Tr::tr("The server refused a new channel");
+    case ErrorCode::FileError: return Tr::tr("File error");
+    }
+    return Tr::tr("Error %1").arg(int(code));
+}
+
+QString localizedMessage(ErrorCode code, const QString &field)
+{
+    if (field.isEmpty())
+        return errorTitle(code);
+    switch (code) {
+    case ErrorCode::InvalidParam:
+        return Tr::tr("Invalid value for “%1”").arg(field);
+    case ErrorCode::InvalidParams:
+        return Tr::tr("Parameter “%1” has the wrong type").arg(field);
+    case ErrorCode::Forbidden:
+        return Tr::tr("“%1” is not allowed here").arg(field);
+    default:
+        return Tr::tr("%1 (field “%2”)").arg(errorTitle(code), field);
+    }
+}
+
+Error errorFromWire(int code, const QString &wireMessage, const QString &field,
+                    const QString &hint, const QString &detail)
+{
+    const auto c = static_cast<ErrorCode>(code);
+    QString det = wireMessage;
+    if (!detail.isEmpty())
+        det += QStringLiteral(": ") + detail;
+    return Error(c, localizedMessage(c, field), det, hint, field);
+}
+
+} // namespace Qwq

@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "methodtable.h"
+
+#include <core/core/result.h>
+
+#include <QFuture>
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace Qwq {
+class AuditLog;
+}
+
+namespace Qwq::Helper {
+
+class IHelperTransport;
+
+/// What `initialize` told us about the server.
+struct HelperInfo
+{
+    QString helperVersion;
+    int protocol = 0;
+    QString arch;
+    QString hostname;
+    QString osPrettyName;
+    QString kernel;
+    QString userName;
+    int uid = -1;
+    bool readOnly = false;
+    QStringList capabilities;
+    QJsonObject raw;
+};
+
+/// JSON-RPC 2.0 client for qwq-helper over any transport. Lives in one thread (normally the
+/// GUI thread); every call returns a future and never blocks. Many calls may be in flight;
+/// `$/stream` notifications are delivered to the call's stream handler; cancelling a call's
+/// future sends `$/cancel`. When the transport closes, every pending call resolves with
+/// ConnectionFailed. Mutating calls are refused locally in read-only mode, and recorded in the
+/// audit log when one is set.
+class HelperClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HelperClient)
+public:
+    using StreamHandler = std::function<void(const QJsonObject &params)>;
+
+    /// Takes ownership of the transport.
+    explicit HelperClient(IHelperTransport *transport, QObject *parent = nullptr);
+    ~HelperClient() override;
+
+    QFuture<Result<HelperInfo>> initialize();
+    QFuture<Result<QJsonValue>> call(const QString &method, const QJsonObject &params = {},
+                                     StreamHandler onStream = {});
+    void cancel(qint64 requestId);
+
+    bool isOpen() const { return !m_closed; }
+    const HelperInfo &info() const { return m_info; }
+    const MethodTable &methods() const { return m_methods; }
+    Risk risk(const QString &method) const { return m_methods.risk(method); }
+
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+    void setAudit(AuditLog *audit, const QString &serverId);
+    void setPingInterval(int ms) { m_ping.setInterval(ms); }
+    void close();
+
+    static HelperInfo parseInfo(const QJsonObject &result);
+
+signals:
+    void closed(const Qwq::Error &reason);
+    void stderrLine(const QString &line);
+
+private:
+    struct Pending;
+    void onReceived(const QByteArray &data);
+    void handleLine(const QByteArray &line);
+    void failAll(const Error &reason);
+    void finish(qint64 id, const Result<QJsonValue> &result);
+    void send(const QJsonObject &message);
+
+    IHelperTransport *m_transport;
+    QByteArray m_buffer;
+    QByteArray m_stderrBuffer;
+    QHash<qint64, std::shared_ptr<Pending>> m_pending;
+    qint64 m_nextId = 1;
+    bool m_closed = false;
+    bool m_readOnly = false;
+    HelperInfo m_info;
+    MethodTable m_methods;
+    AuditLog *m_audit = nullptr;
+    QString m_serverId;
+    QTimer m_ping;
+};
+
+} // namespace Qwq::Helper

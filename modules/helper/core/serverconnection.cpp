@@ -1,0 +1,243 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverconnection.h"
+
+#include "helperdeployer.h"
+#include "helpertr.h"
+#include "helpertransport.h"
+
+#include <core/core/logging.h>
+#include <core/core/paths.h>
+#include <profiles/core/secretstore.h>
+#include <ssh/core/knownhosts.h>
+#include <ssh/core/sshsession.h>
+
+#include <QFileInfo>
+#include <QTimer>
+
+namespace Qwq::Helper {
+
+using Profiles::SecretStore;
+
+namespace {
+constexpr int kStartTimeoutMs = 30000;
+}
+
+ServerConnection::ServerConnection(Profiles::Profile profile, Profiles::SecretStore *secrets,
+                                   AuditLog *audit, QObject *parent)
+    : QObject(parent), m_profile(std::move(profile)), m_secrets(secrets), m_audit(audit),
+      m_helperBinary(Paths::helperBinary()), m_knownHosts(Paths::knownHostsFile()),
+      m_userKnownHosts(Paths::userKnownHostsFile())
+{}
+
+ServerConnection::~ServerConnection()
+{
+    ++m_generation;
+    teardown();
+}
+
+void ServerConnection::setKnownHostsFiles(const QString &qwqFile, const QString &userFile)
+{
+    m_knownHosts = qwqFile;
+    m_userKnownHosts = userFile;
+}
+
+QString ServerConnection::stateName(State s)
+{
+    switch (s) {
+    case State::Disconnected: return Tr::tr("Disconnected");
+    case State::Connecting: return Tr::tr("Connecting…");
+    case State::Deploying: return Tr::tr("Checking the helper…");
+    case State::Starting: return Tr::tr("Starting the helper…");
+    case State::Ready: return Tr::tr("Connected");
+    case State::Failed: return Tr::tr("Failed");
+    }
+    return {};
+}
+
+void ServerConnection::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+    if (s == State::Ready)
+        emit ready();
+}
+
+void ServerConnection::fail(const Error &e)
+{
+    m_lastError = e;
+    teardown();
+    setState(State::Failed);
+    emit errorOccurred(e);
+    if (e.code == ErrorCode::HostKeyUnknown || e.code == ErrorCode::HostKeyChanged)
+        emit hostKeyApprovalNeeded(m_hostKey, e.code == ErrorCode::HostKeyChanged);
+}
+
+void ServerConnection::teardown()
+{
+    if (m_client) {
+        m_client->disconnect(this);
+        delete m_client;
+    }
+    m_session.reset();
+}
+
+void ServerConnection::disconnectFromServer()
+{
+    ++m_generation;
+    teardown();
+    setState(State::Disconnected);
+}
+
+void ServerConnection::connectToServer()
+{
+    if (m_state == State::Connecting || m_state == State::Deploying || m_state == State::Starting)
+        return;
+    ++m_generation;
+    teardown();
+    m_lastError = {};
+    m_connectMs = -1;
+    m_timer.start();
+    setState(State::Connecting);
+    if (m_profile.isLocal())
+        return connectLocal();
+
+    // Secrets are read only when the profile can use them; a missing entry is not an error.
+    const quint64 gen = m_generation;
+    const QString id = m_profile.id;
+    auto readOpt = [this](const QString &key, bool wanted) {
+        if (!wanted || !m_secrets)
+            return QtFuture::makeReadyFuture(Result<QString>(QString()));
+        return m_secrets->read(key);
+    };
+    const bool wantPw = m_profile.auth == Profiles::AuthMethod::Password
+                        || m_profile.auth == Profiles::AuthMethod::Auto;
+    const bool wantPass = !m_profile.identityFile.isEmpty();
+    const bool wantSudo = m_profile.elevation == Profiles::Elevation::Sudo;
+    auto f1 = readOpt(SecretStore::passwordKey(id), wantPw);
+    f1.then(this, [=, this](const Result<QString> &pw) {
+        readOpt(SecretStore::passphraseKey(id), wantPass).then(this, [=, this](const Result<QString> &pp) {
+            readOpt(SecretStore::sudoKey(id), wantSudo).then(this, [=, this](const Result<QString> &sp) {
+                if (gen != m_generation)
+                    return;
+                for (const Result<QString> *r : {&pw, &pp, &sp}) {
+                    if (!*r && r->error().code != ErrorCode::NotFound)
+                        qCWarning(lcQwq) << "keychain:" << r->error().toString();
+                }
+                connectSsh(pw.valueOr({}), pp.valueOr({}), sp.valueOr({}));
+            });
+        });
+    });
+}
+
+void ServerConnection::connectLocal()
+{
+    if (m_helperBinary.isEmpty() || !QFileInfo(m_helperBinary).isExecutable())
+        return fail(Error(ErrorCode::HelperDeployFailed,
+                          Tr::tr("The qwq helper binary was not found next to the app"),
+                          m_helperBinary));
+    setState(State::Starting);
+    auto *t = new LocalProcessTransport;
+    QStringList args{QStringLiteral("serve")};
+    if (m_profile.mode == Profiles::Mode::ReadOnly)
+        args << QStringLiteral("--read-only");
+    t->start(m_helperBinary, args);   // opens the pipe at once; writes are buffered
+    attach(t);
+}
+
+void ServerConnection::connectSsh(const QString &password, const QString &passphrase,
+                                  const QString &sudoPw)
+{
+    Ssh::SshTarget target;
+    target.host = m_profile.host;
+    target.port = m_profile.port;
+    target.user = m_profile.elevation == Profiles::Elevation::Root ? QStringLiteral("root")
+                                                                    : m_profile.user;
+    target.identityFile = m_profile.identityFile;
+    target.keyPassphrase = passphrase;
+    target.password = password;
+    target.useAgent = m_profile.auth == Profiles::AuthMethod::Auto
+                      || m_profile.auth == Profiles::AuthMethod::Agent;
+    target.knownHostsFile = m_knownHosts;
+    target.userKnownHostsFile = m_userKnownHosts;
+    m_session = std::make_unique<Ssh::SshSession>(target);
+    Ssh::SshSession *session = m_session.get();
+    const quint64 gen = m_generation;
+
+    session->connectToHost().then(this, [=, this](const Result<Ssh::HostKeyInfo> &r) {
+        if (gen != m_generation)
+            return;
+        m_hostKey = session->lastHostKey();
+        if (!r)
+            return fail(r.error());
+        setState(State::Deploying);
+        auto *deployer = new HelperDeployer(session, m_helperBinary, this);
+        deployer->setSudo(m_profile.elevation == Profiles::Elevation::Sudo, sudoPw);
+        deployer->setReadOnly(m_profile.mode == Profiles::Mode::ReadOnly);
+        deployer->deploy().then(this, [=, this](const Result<DeployedHelper> &d) {
+            if (gen != m_generation)
+                return deployer->deleteLater();
+            if (!d) {
+                deployer->deleteLater();
+                return fail(d.error());
+            }
+            setState(State::Starting);
+            deployer->start(*d).then(this, [=, this](const Result<std::shared_ptr<Ssh::ExecChannel>> &ch) {
+                deployer->deleteLater();
+                if (gen != m_generation)
+                    return;
+                if (!ch)
+                    return fail(ch.error());
+                attach(new SshExecTransport(*ch));
+            });
+        });
+    });
+    connect(session, &Ssh::SshSession::disconnected, this, [this, gen](const Error &e) {
+        if (gen == m_generation && m_state == State::Ready)
+            fail(e);
+    });
+}
+
+void ServerConnection::attach(IHelperTransport *transport)
+{
+    const quint64 gen = m_generation;
+    m_client = new HelperClient(transport, this);
+    m_client->setReadOnly(m_profile.mode == Profiles::Mode::ReadOnly);
+    m_client->setAudit(m_audit, m_profile.id);
+    connect(m_client, &HelperClient::stderrLine, this,
+            [](const QString &l) { qCDebug(lcQwq) << "helper:" << l; });
+    connect(m_client, &HelperClient::closed, this, [this, gen](const Error &e) {
+        if (gen == m_generation)
+            fail(e);
+    });
+    // A helper that never answers must not leave the server "starting" forever.
+    QTimer::singleShot(kStartTimeoutMs, this, [this, gen] {
+        if (gen == m_generation && m_state != State::Ready && m_state != State::Failed)
+            fail(Error(ErrorCode::Timeout, Tr::tr("The qwq helper did not answer within %1 s")
+                                               .arg(kStartTimeoutMs / 1000)));
+    });
+    m_client->initialize().then(this, [this, gen](const Result<HelperInfo> &info) {
+        if (gen != m_generation)
+            return;
+        if (!info)
+            return fail(info.error());
+        m_connectMs = m_timer.elapsed();
+        setState(State::Ready);
+    });
+}
+
+Result<void> ServerConnection::trustHostKeyAndReconnect()
+{
+    if (m_hostKey.sha256.isEmpty())
+        return Error(ErrorCode::InvalidParam, Tr::tr("There is no host key to trust"));
+    Ssh::KnownHosts kh(m_knownHosts, m_userKnownHosts);
+    if (auto r = kh.accept(m_hostKey); !r)
+        return r;
+    setState(State::Disconnected);
+    connectToServer();
+    return {};
+}
+
+} // namespace Qwq::Helper

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "helperclient.h"
+
+#include <core/core/result.h>
+#include <profiles/core/profile.h>
+#include <ssh/core/sshtypes.h>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Qwq {
+class AuditLog;
+}
+namespace Qwq::Profiles {
+class SecretStore;
+}
+namespace Qwq::Ssh {
+class SshSession;
+}
+
+namespace Qwq::Helper {
+
+/// One server, from profile to a ready helper: secrets from the keychain, SSH connect with
+/// strict host keys, deploy, start, initialize (or, for This computer, the helper over a pipe).
+/// Lives in the GUI thread; every step is asynchronous. A panel reaches the server only
+/// through `helper()` while the state is Ready.
+class ServerConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerConnection)
+public:
+    enum class State { Disconnected, Connecting, Deploying, Starting, Ready, Failed };
+    Q_ENUM(State)
+
+    ServerConnection(Profiles::Profile profile, Profiles::SecretStore *secrets, AuditLog *audit,
+                     QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    const Profiles::Profile &profile() const { return m_profile; }
+    void setProfile(const Profiles::Profile &p) { m_profile = p; }
+    State state() const { return m_state; }
+    const Error &lastError() const { return m_lastError; }
+    HelperClient *helper() const { return m_client; }
+    /// The key shown when the state is Failed with HostKeyUnknown/HostKeyChanged.
+    const Ssh::HostKeyInfo &hostKey() const { return m_hostKey; }
+    /// Milliseconds from connect to Ready, -1 before.
+    qint64 connectMs() const { return m_connectMs; }
+
+    /// Overrides where the helper binary and known_hosts files are (tests, qwqctl).
+    void setHelperBinary(const QString &path) { m_helperBinary = path; }
+    void setKnownHostsFiles(const QString &qwqFile, const QString &userFile);
+
+    void connectToServer();
+    void disconnectFromServer();
+    /// Trusts the key in hostKey() (after the user saw its fingerprint) and connects again.
+    Result<void> trustHostKeyAndReconnect();
+
+    static QString stateName(State s);
+
+signals:
+    void stateChanged(Qwq::Helper::ServerConnection::State state);
+    void errorOccurred(const Qwq::Error &error);
+    void hostKeyApprovalNeeded(const Qwq::Ssh::HostKeyInfo &key, bool changed);
+    void ready();
+
+private:
+    void setState(State s);
+    void fail(const Error &e);
+    void connectLocal();
+    void connectSsh(const QString &password, const QString &passphrase, const QString &sudoPw);
+    void attach(IHelperTransport *transport);
+    void teardown();
+
+    Profiles::Profile m_profile;
+    Profiles::SecretStore *m_secrets;
+    AuditLog *m_audit;
+    State m_state = State::Disconnected;
+    Error m_lastError;
+    Ssh::HostKeyInfo m_hostKey;
+    std::unique_ptr<Ssh::SshSession> m_session;
+    QPointer<HelperClient> m_client;
+    QString m_helperBinary;
+    QString m_knownHosts;
+    QString m_userKnownHosts;
+    QElapsedTimer m_timer;
+    qint64 m_connectMs = -1;
+    quint64 m_generation = 0;   // ignores callbacks of an attempt that was abandoned
+};
+
+} // namespace Qwq::Helper

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <workbench/ui/imodule.h>
+#include <workbench/ui/ipanelfactory.h>
+
+#include <memory>
+
+namespace Qwq::Monitor {
+
+class DashboardPanelFactory final : public Workbench::IPanelFactory
+{
+public:
+    QString id() const override { return QStringLiteral("monitor.dashboard"); }
+    QString title() const override;
+    Qt::DockWidgetArea defaultArea() const override { return Qt::TopDockWidgetArea; }
+    QWidget *createPanel(Workbench::ServerContext *server, QWidget *parent) override;
+};
+
+/// Monitoring: the Dashboard panel (system facts, live CPU/memory, filesystems).
+class MonitorModule final : public Workbench::IModule
+{
+public:
+    QString id() const override { return QStringLiteral("monitor"); }
+    QList<Workbench::IPanelFactory *> panelFactories() override { return {&m_dashboard}; }
+
+private:
+    DashboardPanelFactory m_dashboard;
+};
+
+} // namespace Qwq::Monitor

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/core/result.h>
+
+#include <QFuture>
+#include <QString>
+
+namespace Qwq::Profiles {
+
+/// Secrets in the OS keychain (QtKeychain: Secret Service, macOS Keychain, Windows Credential
+/// Store), never on disk. Keys look like "<profileId>/password". Jobs are asynchronous and run
+/// in the calling thread's event loop; a missing entry reads as NotFound. There is no
+/// plain-text fallback: a keychain failure is reported as KeychainFailed.
+class SecretStore final
+{
+public:
+    explicit SecretStore(QString service = QStringLiteral("qwq"));
+
+    QFuture<Result<QString>> read(const QString &key) const;
+    QFuture<Result<void>> write(const QString &key, const QString &secret) const;
+    QFuture<Result<void>> remove(const QString &key) const;
+
+    static QString passwordKey(const QString &profileId) { return profileId + QStringLiteral("/password"); }
+    static QString passphraseKey(const QString &profileId) { return profileId + QStringLiteral("/passphrase"); }
+    static QString sudoKey(const QString &profileId) { return profileId + QStringLiteral("/sudo"); }
+
+private:
+    QString m_service;
+};
+
+} // namespace Qwq::Profiles

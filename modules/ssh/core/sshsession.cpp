@@ -1,0 +1,113 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sshsession.h"
+
+#include "sshworker.h"
+
+namespace Qwq::Ssh {
+
+using namespace Internal;
+
+SshSession::SshSession(SshTarget target, QObject *parent)
+    : QObject(parent), m_target(std::move(target)), m_shared(std::make_shared<SharedState>())
+{
+    qRegisterMetaType<Qwq::Ssh::ConnectionState>();
+    qRegisterMetaType<Qwq::Error>();
+    m_thread.setObjectName(QStringLiteral("ssh:%1").arg(m_target.host));
+    m_worker = std::make_shared<SshWorker>(this, m_target, m_shared);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+SshSession::~SshSession()
+{
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    // The thread has ended: deleting its objects from here is safe.
+    m_worker.reset();
+}
+
+HostKeyInfo SshSession::lastHostKey() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->hostKey;
+}
+
+ConnectionState SshSession::state() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->state;
+}
+
+QFuture<Result<HostKeyInfo>> SshSession::connectToHost()
+{
+    auto p = makePromise<HostKeyInfo>();
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w, p] { w->doConnect(p); }, Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<ExecResult>> SshSession::run(const QString &command, const QByteArray &stdinData,
+                                            int timeoutMs)
+{
+    auto p = makePromise<ExecResult>();
+    SshWorker *w = m_worker.get();
+    const int id = m_nextChannelId++;
+    QMetaObject::invokeMethod(
+        w, [w, p, id, command, stdinData, timeoutMs] { w->doRun(id, command, stdinData, timeoutMs, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<std::shared_ptr<ExecChannel>>> SshSession::openExec(const QString &command)
+{
+    auto p = makePromise<std::shared_ptr<ExecChannel>>();
+    const int id = m_nextChannelId++;
+    // deleteLater: the last reference may be dropped in the worker thread.
+    std::shared_ptr<ExecChannel> channel(new ExecChannel(m_worker, id),
+                                         [](ExecChannel *c) { c->deleteLater(); });
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w, [w, p, id, command, channel] { w->doOpenExec(id, command, channel, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<QString>> SshSession::homeDirectory()
+{
+    auto p = makePromise<QString>();
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w, p] { w->doHomeDirectory(p); }, Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<void>> SshSession::upload(const QByteArray &data, const QString &remotePath,
+                                         int mode)
+{
+    auto p = makePromise<void>();
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w, [w, p, data, remotePath, mode] { w->doUpload(data, remotePath, mode, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<QByteArray>> SshSession::download(const QString &remotePath, qint64 maxBytes)
+{
+    auto p = makePromise<QByteArray>();
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w, [w, p, remotePath, maxBytes] { w->doDownload(remotePath, maxBytes, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
+void SshSession::disconnectFromHost()
+{
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w] { w->doDisconnect(); }, Qt::QueuedConnection);
+}
+
+} // namespace Qwq::Ssh

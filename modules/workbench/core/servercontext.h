@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/core/result.h>
+#include <helper/core/serverconnection.h>
+
+#include <QObject>
+
+namespace Qwq::Workbench {
+
+/// What a panel gets to reach its server: the profile, the connection and its helper client,
+/// and a place to report problems (they land in the Issues list). Owned by the shell, one per
+/// server; panels never reach into the main window.
+class ServerContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerContext)
+public:
+    explicit ServerContext(Helper::ServerConnection *connection, QObject *parent = nullptr);
+
+    Helper::ServerConnection *connection() const { return m_connection; }
+    const Profiles::Profile &profile() const { return m_connection->profile(); }
+    QString serverId() const { return profile().id; }
+    QString serverName() const { return profile().name; }
+    bool isReady() const;
+    /// The helper client while Ready, else nullptr.
+    Helper::HelperClient *helper() const;
+
+    /// A panel reports a failure: `source` says where (a panel id) so the Issues list can jump
+    /// back to it.
+    void reportError(const QString &source, const Error &error);
+
+signals:
+    void readyChanged(bool ready);
+    void errorReported(const QString &serverId, const QString &source, const Qwq::Error &error);
+
+private:
+    Helper::ServerConnection *m_connection;
+};
+
+} // namespace Qwq::Workbench

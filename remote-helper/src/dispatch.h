@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "params.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace qwqhelper {
+
+class LineWriter;
+class Dispatcher;
+
+enum class Risk { Read, SecretRead, Mutating, Destructive };
+const char *riskName(Risk risk);
+
+/// A request's cooperative cancel flag. `$/cancel`, stdin EOF and the watchdog set it; handlers
+/// poll it or sleep on it with waitFor(), which wakes at once when it is set.
+class CancelToken final
+{
+public:
+    void cancel();
+    bool isCancelled();
+    // Sleeps up to `duration`; returns true when cancelled (at once if already cancelled).
+    bool waitFor(std::chrono::milliseconds duration);
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_cancelled = false;
+};
+
+/// What a handler may use besides its params: its request id, its cancel flag, a way to send
+/// `$/stream` notifications tied to its id, and the session's settings.
+struct Context
+{
+    const nlohmann::json &id;
+    CancelToken &cancel;
+    LineWriter &writer;
+    const Dispatcher &dispatcher;
+
+    void stream(nlohmann::json data) const;
+    void throwIfCancelled() const;
+};
+
+using Handler = std::function<nlohmann::json(const Params &, const Context &)>;
+
+struct Method
+{
+    Risk risk;
+    Handler handler;
+};
+
+/// The method table and the request lifecycle. handleLine() is called by the main thread for
+/// every inbound line; it answers protocol errors itself and runs each request's handler on a
+/// worker thread of its own. It is the one place that turns exceptions into error responses.
+class Dispatcher final
+{
+public:
+    Dispatcher(LineWriter &writer, bool readOnly);
+
+    void add(const std::string &name, Risk risk, Handler handler);
+    // [{"name","risk"}...] sorted by name.
+    nlohmann::json methodList() const;
+    bool readOnly() const { return m_readOnly; }
+
+    void handleLine(const std::string &line);
+    void cancelAll();
+    // Waits until no handler runs; false on timeout.
+    bool waitIdle(std::chrono::milliseconds timeout);
+
+private:
+    void reply(const nlohmann::json &id, const nlohmann::json &result);
+    void replyError(const nlohmann::json &id, const RpcError &error);
+    void handleNotification(const std::string &method, const nlohmann::json &params,
+                            const nlohmann::json *id);
+    void runInline(const Method &method, const nlohmann::json &id, const nlohmann::json &params);
+    void startWorker(const Method &method, const nlohmann::json &id, nlohmann::json params);
+
+    LineWriter &m_writer;
+    const bool m_readOnly;
+    std::map<std::string, Method> m_methods;
+    std::atomic<bool> m_initialized{false};
+
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+    std::map<std::string, std::shared_ptr<CancelToken>> m_inFlight; // key: id.dump()
+    int m_running = 0;
+};
+
+} // namespace qwqhelper

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <exception>
+#include <string>
+
+namespace qwqhelper {
+
+// The closed list of error codes the helper sends (PROTOCOL.md has the table).
+namespace Code {
+inline constexpr int ParseError = -32700;
+inline constexpr int InvalidRequest = -32600;
+inline constexpr int MethodNotFound = -32601;
+inline constexpr int InvalidParams = -32602;
+inline constexpr int InternalError = -32603;
+inline constexpr int NotInitialized = -32002;
+inline constexpr int Cancelled = -32800;
+inline constexpr int Internal = 1000;
+inline constexpr int InvalidValue = 1001;
+inline constexpr int Forbidden = 1003;
+inline constexpr int ProtocolMismatch = 8006;
+} // namespace Code
+
+/// An error that becomes a JSON-RPC error object. Handlers throw it; only dispatch catches it
+/// and writes it, so a handler never writes an error line itself.
+struct RpcError final : std::exception
+{
+    RpcError(int c, std::string m, nlohmann::json d = nullptr)
+        : code(c), message(std::move(m)), data(std::move(d))
+    {}
+    const char *what() const noexcept override { return message.c_str(); }
+
+    nlohmann::json toJson() const
+    {
+        nlohmann::json e = {{"code", code}, {"message", message}};
+        if (!data.is_null())
+            e["data"] = data;
+        return e;
+    }
+
+    int code;
+    std::string message;
+    nlohmann::json data;
+};
+
+// The data object of a domain error: the field at fault plus optional hint and detail.
+inline nlohmann::json errorData(const std::string &field, const std::string &hint = {},
+                                const std::string &detail = {})
+{
+    nlohmann::json d = nlohmann::json::object();
+    if (!field.empty())
+        d["field"] = field;
+    if (!hint.empty())
+        d["hint"] = hint;
+    if (!detail.empty())
+        d["detail"] = detail;
+    return d;
+}
+
+inline RpcError invalidValue(const std::string &field, const std::string &message,
+                             const std::string &hint = {})
+{
+    return RpcError(Code::InvalidValue, message, errorData(field, hint));
+}
+
+inline RpcError cancelledError()
+{
+    return RpcError(Code::Cancelled, "cancelled");
+}
+
+} // namespace qwqhelper

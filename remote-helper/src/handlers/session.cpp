@@ -1,0 +1,157 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dispatch.h"
+#include "handlers/handlers.h"
+#include "hostfacts.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace qwqhelper {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kProtocolVersion = 1;
+
+bool isExecutableFile(const std::string &path)
+{
+    struct stat st{};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+// PATH as the helper got it (an SSH exec channel often has a short one), then the admin
+// directories it may lack, then every installed PostgreSQL version's bin directory.
+std::vector<std::string> searchDirectories()
+{
+    std::vector<std::string> dirs;
+    auto addDir = [&dirs](const std::string &d) {
+        if (!d.empty() && std::find(dirs.begin(), dirs.end(), d) == dirs.end())
+            dirs.push_back(d);
+    };
+    const char *path = std::getenv("PATH");
+    std::string p = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    std::size_t start = 0;
+    for (std::size_t pos; (pos = p.find(':', start)) != std::string::npos; start = pos + 1)
+        addDir(p.substr(start, pos - start));
+    addDir(p.substr(start));
+    for (const char *d : {"/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin", "/bin"})
+        addDir(d);
+    if (DIR *dir = ::opendir("/usr/lib/postgresql")) {
+        std::vector<std::string> versions;
+        while (const dirent *e = ::readdir(dir)) {
+            const std::string name = e->d_name;
+            if (name != "." && name != "..")
+                versions.push_back(name);
+        }
+        ::closedir(dir);
+        std::sort(versions.rbegin(), versions.rend()); // newest first
+        for (const auto &v : versions)
+            addDir("/usr/lib/postgresql/" + v + "/bin");
+    }
+    return dirs;
+}
+
+json findBinary(const std::vector<std::string> &dirs, std::initializer_list<const char *> names)
+{
+    for (const char *name : names)
+        for (const auto &dir : dirs)
+            if (const std::string candidate = dir + "/" + name; isExecutableFile(candidate))
+                return candidate;
+    return nullptr;
+}
+
+struct Detection
+{
+    json capabilities = json::array();
+    json details = json::object();
+};
+
+Detection detect()
+{
+    const auto dirs = searchDirectories();
+    Detection d;
+
+    struct stat st{};
+    const std::string socketPath = "/var/run/docker.sock";
+    const bool socket = ::stat(socketPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode);
+    const json dockerCli = findBinary(dirs, {"docker"});
+    d.details["docker"] = {{"socket", socket ? json(socketPath) : json(nullptr)},
+                           {"cli", dockerCli}};
+    if (socket || !dockerCli.is_null())
+        d.capabilities.push_back("docker");
+
+    const json composeV1 = findBinary(dirs, {"docker-compose"});
+    json composeV2 = nullptr;
+    std::vector<std::string> pluginDirs = {"/usr/libexec/docker/cli-plugins",
+                                           "/usr/lib/docker/cli-plugins",
+                                           "/usr/local/lib/docker/cli-plugins"};
+    if (const char *home = std::getenv("HOME"))
+        pluginDirs.insert(pluginDirs.begin(), std::string(home) + "/.docker/cli-plugins");
+    for (const auto &dir : pluginDirs)
+        if (isExecutableFile(dir + "/docker-compose")) {
+            composeV2 = dir + "/docker-compose";
+            break;
+        }
+    d.details["compose"] = {{"v1", composeV1}, {"v2", composeV2}};
+    if (!composeV1.is_null())
+        d.capabilities.push_back("compose-v1");
+    if (!composeV2.is_null())
+        d.capabilities.push_back("compose-v2");
+
+    auto single = [&](const char *capability, const char *key,
+                      std::initializer_list<const char *> names) {
+        const json found = findBinary(dirs, names);
+        d.details[key] = found;
+        if (!found.is_null())
+            d.capabilities.push_back(capability);
+    };
+    single("nginx", "nginx", {"nginx", "openresty"});
+
+    const bool systemd = ::stat("/run/systemd/system", &st) == 0 && S_ISDIR(st.st_mode);
+    d.details["systemd"] = systemd;
+    if (systemd)
+        d.capabilities.push_back("systemd");
+
+    single("cron", "cron", {"crontab", "cron"});
+    single("postgresql", "postgresql", {"postgres", "psql", "pg_ctl"});
+    single("mysql", "mysql", {"mariadbd", "mysqld", "mariadb", "mysql"});
+    single("redis", "redis", {"redis-server"});
+    return d;
+}
+
+json initialize(const Params &params, const Context &context)
+{
+    params.requiredString("client");
+    if (const auto protocol = params.optionalInt("protocol"); protocol && *protocol != kProtocolVersion)
+        throw RpcError(Code::ProtocolMismatch, "protocol mismatch",
+                       errorData("protocol", "update qwq or the helper",
+                                 "helper speaks " + std::to_string(kProtocolVersion)));
+
+    const Detection detection = detect();
+    return {{"helper", QWQ_HELPER_VERSION},
+            {"protocol", kProtocolVersion},
+            {"os", host::osRelease()},
+            {"kernel", host::kernelRelease()},
+            {"arch", host::machine()},
+            {"hostname", host::hostname()},
+            {"user", host::currentUser()},
+            {"privileges",
+             {{"root", ::geteuid() == 0}, {"readOnly", context.dispatcher.readOnly()}}},
+            {"capabilities", detection.capabilities},
+            {"details", detection.details},
+            {"methods", context.dispatcher.methodList()}};
+}
+
+} // namespace
+
+void registerSessionMethods(Dispatcher &dispatcher)
+{
+    dispatcher.add("initialize", Risk::Read, initialize);
+}
+
+} // namespace qwqhelper

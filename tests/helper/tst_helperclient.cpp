@@ -1,0 +1,213 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The app's helper client against the real qwq-helper over a pipe (no SSH).
+#include "awaitfuture.h"
+
+#include <core/core/auditlog.h>
+#include <helper/core/helperclient.h>
+#include <helper/core/helpertransport.h>
+#include <helper/core/methodtable.h>
+#include <helper/core/serverconnection.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qwq;
+using namespace Qwq::Helper;
+using QwqTest::await;
+
+namespace {
+HelperClient *startHelper(QObject *parent, const QStringList &extra = {})
+{
+    auto *t = new LocalProcessTransport;
+    auto *c = new HelperClient(t, parent);
+    t->start(QStringLiteral(QWQ_HELPER_PATH), QStringList{QStringLiteral("serve")} + extra);
+    return c;
+}
+} // namespace
+
+class tst_HelperClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void embeddedMethodTableMatchesTheHelper()
+    {
+        const MethodTable t = MethodTable::embedded();
+        QVERIFY(t.contains(QStringLiteral("system.info")));
+        QCOMPARE(t.risk(QStringLiteral("system.info")), Risk::Read);
+        QCOMPARE(t.risk(QStringLiteral("no.such")), Risk::Unknown);
+        QVERIFY(changesServer(t.risk(QStringLiteral("no.such"))));
+        QFile f(QStringLiteral(QWQ_SOURCE_DIR "/remote-helper/methods.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto fromFile = MethodTable::fromJson(f.readAll());
+        QVERIFY(fromFile.ok());
+        QCOMPARE(fromFile->methods(), t.methods());
+    }
+
+    void initializeAndSystemInfo()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner);
+        const auto info = await(c->initialize());
+        QVERIFY2(info.ok(), qPrintable(info.ok() ? QString() : info.error().toString()));
+        QCOMPARE(info->protocol, 1);
+        QVERIFY(!info->arch.isEmpty());
+        QVERIFY(!info->hostname.isEmpty());
+        QCOMPARE(info->uid, int(getuid()));
+        const auto r = await(c->call(QStringLiteral("system.info")));
+        QVERIFY(r.ok());
+        QVERIFY(r->toObject().value(QStringLiteral("memory")).toObject()
+                    .value(QStringLiteral("total")).toDouble() > 0);
+    }
+
+    void manyCallsInFlight()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner);
+        QVERIFY(await(c->initialize()).ok());
+        QList<QFuture<Result<QJsonValue>>> futures;
+        for (int i = 0; i < 25; ++i)
+            futures << c->call(QStringLiteral("system.info"));
+        for (const auto &f : futures) {
+            const auto r = await(f);
+            QVERIFY(r.ok());
+            QVERIFY(r->toObject().contains(QStringLiteral("hostname")));
+        }
+    }
+
+    void errorsCarryCodeFieldAndTranslatedMessage()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner);
+        QVERIFY(await(c->initialize()).ok());
+        const auto range = await(c->call(QStringLiteral("metrics.watch"),
+                                         {{QStringLiteral("intervalMs"), 5}}));
+        QVERIFY(!range.ok());
+        QCOMPARE(range.error().code, ErrorCode::InvalidParam);
+        QCOMPARE(range.error().field, QStringLiteral("intervalMs"));
+        QVERIFY(range.error().message.contains(QStringLiteral("intervalMs")));
+        const auto type = await(c->call(QStringLiteral("metrics.watch"),
+                                        {{QStringLiteral("intervalMs"), QStringLiteral("x")}}));
+        QCOMPARE(type.error().code, ErrorCode::InvalidParams);
+        const auto unknown = await(c->call(QStringLiteral("no.such")));
+        QCOMPARE(unknown.error().code, ErrorCode::MethodNotFound);
+        QVERIFY(!unknown.error().message.isEmpty());
+    }
+
+    void streamsArriveAndCancelReachesTheHelper()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner);
+        QVERIFY(await(c->initialize()).ok());
+        int samples = 0;
+        double cpu = -2;
+        auto f = c->call(QStringLiteral("metrics.watch"), {{QStringLiteral("intervalMs"), 200}},
+                         [&](const QJsonObject &p) {
+                             ++samples;
+                             cpu = p.value(QStringLiteral("data")).toObject()
+                                       .value(QStringLiteral("cpuPercent")).toDouble(-1);
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(samples >= 3, 5000);
+        QVERIFY(cpu >= 0 && cpu <= 100);
+        QElapsedTimer t;
+        t.start();
+        f.cancel();
+        // The helper answers -32800; the client then forgets the call and streams stop.
+        const int before = samples;
+        QTest::qWait(600);
+        QVERIFY(samples <= before + 1);
+        QVERIFY(t.elapsed() < 2000);
+        // The connection is still usable.
+        QVERIFY(await(c->call(QStringLiteral("system.info"))).ok());
+    }
+
+    void readOnlyRefusesChangesLocally()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner, {QStringLiteral("--read-only")});
+        c->setReadOnly(true);
+        const auto info = await(c->initialize());
+        QVERIFY(info.ok());
+        QVERIFY(info->readOnly);
+        // Unknown methods count as changes: refused before anything is sent.
+        const auto r = await(c->call(QStringLiteral("containers.remove"),
+                                     {{QStringLiteral("id"), QStringLiteral("x")}}));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Forbidden);
+        QVERIFY(!r.error().message.isEmpty());
+        QVERIFY(await(c->call(QStringLiteral("system.info"))).ok());
+    }
+
+    void deadHelperFailsEveryPendingCall()
+    {
+        QObject owner;
+        auto *t = new LocalProcessTransport;
+        auto *c = new HelperClient(t, &owner);
+        QSignalSpy closed(c, &HelperClient::closed);
+        t->start(QStringLiteral(QWQ_HELPER_PATH),
+                 {QStringLiteral("serve"), QStringLiteral("--watchdog-seconds"), QStringLiteral("1")});
+        QVERIFY(await(c->initialize()).ok());
+        c->setPingInterval(60000);   // let the watchdog fire
+        auto pending = c->call(QStringLiteral("metrics.watch"), {{QStringLiteral("intervalMs"), 60000}});
+        const auto r = await(pending, 10000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::ConnectionFailed);
+        QCOMPARE(closed.count(), 1);
+        const auto after = await(c->call(QStringLiteral("system.info")));
+        QCOMPARE(after.error().code, ErrorCode::ConnectionFailed);
+    }
+
+    void pingsKeepTheHelperAlive()
+    {
+        QObject owner;
+        auto *t = new LocalProcessTransport;
+        auto *c = new HelperClient(t, &owner);
+        c->setPingInterval(300);
+        QSignalSpy closed(c, &HelperClient::closed);
+        t->start(QStringLiteral(QWQ_HELPER_PATH),
+                 {QStringLiteral("serve"), QStringLiteral("--watchdog-seconds"), QStringLiteral("1")});
+        QVERIFY(await(c->initialize()).ok());
+        QTest::qWait(2500);
+        QCOMPARE(closed.count(), 0);
+        QVERIFY(await(c->call(QStringLiteral("system.info"))).ok());
+    }
+
+    void missingBinaryIsAClearError()
+    {
+        QObject owner;
+        auto *t = new LocalProcessTransport;
+        auto *c = new HelperClient(t, &owner);
+        QSignalSpy closed(c, &HelperClient::closed);
+        t->start(QStringLiteral("/nonexistent/qwq-helper"), {QStringLiteral("serve")});
+        const auto r = await(c->initialize());
+        QVERIFY(!r.ok());
+        QCOMPARE(closed.count(), 1);
+        QVERIFY(!closed.first().first().value<Error>().message.isEmpty());
+    }
+
+    void thisComputerConnectsThroughServerConnection()
+    {
+        QTemporaryDir home;
+        qputenv("QWQ_HOME", home.path().toUtf8());
+        AuditLog audit(home.filePath(QStringLiteral("audit.sqlite")));
+        QVERIFY(audit.open().ok());
+        ServerConnection conn(Profiles::Profile::local(), nullptr, &audit);
+        conn.setHelperBinary(QStringLiteral(QWQ_HELPER_PATH));
+        QSignalSpy ready(&conn, &ServerConnection::ready);
+        conn.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
+        QCOMPARE(conn.state(), ServerConnection::State::Ready);
+        QVERIFY(conn.connectMs() >= 0);
+        QVERIFY(conn.helper()->info().protocol == 1);
+        conn.disconnectFromServer();
+        QCOMPARE(conn.state(), ServerConnection::State::Disconnected);
+        QVERIFY(conn.helper() == nullptr);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HelperClient)
+#include "tst_helperclient.moc"
