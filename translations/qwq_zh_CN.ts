@@ -1,4 +1,981 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Qwq::App</name>
+    <message>
+        <source>qwq — server manager</source>
+        <translation>qwq — 服务器管理</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Add Server…</source>
+        <translation>添加服务器…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: connected in %2 ms</source>
+        <translation>%1：已连接，用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Remove server</source>
+        <translation>删除服务器</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored password and passphrase are removed from the keychain too. Nothing on the server changes.</source>
+        <translation>删除配置“%1”？其保存在钥匙串中的密码和口令也会一并删除。服务器上的任何内容都不会改变。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>密钥类型：</translation>
+    </message>
+    <message>
+        <source>Host key changed — connection refused</source>
+        <translation>主机密钥已变更 — 已拒绝连接</translation>
+    </message>
+    <message>
+        <source>The key %1 presents is not the one qwq knows. Someone may be intercepting the connection, or the server was reinstalled. qwq sent no password or key and will not connect. Check the new fingerprint with the server&apos;s administrator; if it is right, remove the old entry from qwq&apos;s known_hosts file.</source>
+        <translation>%1 出示的密钥与 qwq 记录的不同。可能有人在拦截连接，也可能服务器已重装。qwq 没有发送任何密码或密钥，也不会连接。请向服务器管理员核对新的指纹；确认无误后，从 qwq 的 known_hosts 文件中删除旧条目。</translation>
+    </message>
+    <message>
+        <source>Known fingerprint:</source>
+        <translation>已知指纹：</translation>
+    </message>
+    <message>
+        <source>Offered fingerprint:</source>
+        <translation>出示的指纹：</translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>qwq has not seen %1 before. Compare this fingerprint with the one the server&apos;s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it.</source>
+        <translation>qwq 之前没有见过 %1。信任之前，请把此指纹与服务器管理员提供的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比对。</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Trust and Connect</source>
+        <translation>信任并连接</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Profiles and settings: %1
+Audit log: %2
+Secrets are kept in the system keychain only.</source>
+        <translation>配置与设置：%1
+审计日志：%2
+机密信息只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>usage: qwqctl profiles list [--json]
+       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]
+                           [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                           [--elevation none|sudo|root]
+       qwqctl profiles remove PROFILE
+       qwqctl check PROFILE [--trust-host-key SHA256:…]
+       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
+</source>
+        <translation>用法：qwqctl profiles list [--json]
+      qwqctl profiles add --name 名称 --host 主机 --user 用户 [--port 端口] [--key 密钥文件]
+                          [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                          [--elevation none|sudo|root]
+      qwqctl profiles remove 配置
+      qwqctl check 配置 [--trust-host-key SHA256:…]
+      qwqctl call 配置|--local 方法 [JSON 参数] [--trust-host-key SHA256:…]
+</translation>
+    </message>
+    <message>
+        <source>error %1: %2</source>
+        <translation>错误 %1：%2</translation>
+    </message>
+    <message>
+        <source> [field: %1]</source>
+        <translation> [字段：%1]</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Port must be a number</source>
+        <translation>端口必须是数字</translation>
+    </message>
+    <message>
+        <source>No profile “%1”</source>
+        <translation>没有名为“%1”的配置</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 key has the fingerprint %2. Check it, then run again with --trust-host-key %2</source>
+        <translation>服务器的 %1 密钥指纹为 %2。核对无误后，加上 --trust-host-key %2 再运行一次</translation>
+    </message>
+    <message>
+        <source>Known fingerprint: %1
+Offered fingerprint: %2</source>
+        <translation>已知指纹：%1
+出示的指纹：%2</translation>
+    </message>
+    <message>
+        <source>The parameters must be a JSON object</source>
+        <translation>参数必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>connected to %1 (%2, %3, kernel %4) as %5 in %6 ms; helper %7, protocol %8</source>
+        <translation>已连接到 %1（%2，%3，内核 %4），用户 %5，用时 %6 毫秒；助手 %7，协议 %8</translation>
+    </message>
+    <message>
+        <source>capabilities: %1</source>
+        <translation>能力：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Core</name>
+    <message>
+        <source>The helper could not parse a request</source>
+        <translation>助手无法解析请求</translation>
+    </message>
+    <message>
+        <source>The helper rejected a malformed request</source>
+        <translation>助手拒绝了格式错误的请求</translation>
+    </message>
+    <message>
+        <source>The helper on this server does not know this operation</source>
+        <translation>此服务器上的助手不支持该操作</translation>
+    </message>
+    <message>
+        <source>A parameter has the wrong type</source>
+        <translation>参数类型错误</translation>
+    </message>
+    <message>
+        <source>The helper failed internally</source>
+        <translation>助手内部出错</translation>
+    </message>
+    <message>
+        <source>The helper was not initialised</source>
+        <translation>助手尚未初始化</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>无效的值</translation>
+    </message>
+    <message>
+        <source>Not authorised</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>The system keychain failed</source>
+        <translation>系统钥匙串出错</translation>
+    </message>
+    <message>
+        <source>The AI model is unreachable</source>
+        <translation>无法连接 AI 模型</translation>
+    </message>
+    <message>
+        <source>The AI model was not found</source>
+        <translation>未找到 AI 模型</translation>
+    </message>
+    <message>
+        <source>The AI token budget is used up</source>
+        <translation>AI 令牌额度已用完</translation>
+    </message>
+    <message>
+        <source>App not found</source>
+        <translation>未找到应用</translation>
+    </message>
+    <message>
+        <source>Container not found</source>
+        <translation>未找到容器</translation>
+    </message>
+    <message>
+        <source>Docker failed</source>
+        <translation>Docker 出错</translation>
+    </message>
+    <message>
+        <source>The nginx configuration is invalid</source>
+        <translation>nginx 配置无效</translation>
+    </message>
+    <message>
+        <source>Database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>The host key has changed</source>
+        <translation>主机密钥已变更</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>身份验证失败</translation>
+    </message>
+    <message>
+        <source>sudo refused</source>
+        <translation>sudo 被拒绝</translation>
+    </message>
+    <message>
+        <source>Could not install the qwq helper</source>
+        <translation>无法安装 qwq 助手</translation>
+    </message>
+    <message>
+        <source>The qwq helper speaks another protocol version</source>
+        <translation>qwq 助手的协议版本不同</translation>
+    </message>
+    <message>
+        <source>The server refused a new channel</source>
+        <translation>服务器拒绝打开新通道</translation>
+    </message>
+    <message>
+        <source>File error</source>
+        <translation>文件错误</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <translation>错误 %1</translation>
+    </message>
+    <message>
+        <source>Invalid value for “%1”</source>
+        <translation>“%1”的值无效</translation>
+    </message>
+    <message>
+        <source>Parameter “%1” has the wrong type</source>
+        <translation>参数“%1”的类型错误</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed here</source>
+        <translation>此处不允许“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (field “%2”)</source>
+        <translation>%1（字段“%2”）</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>The audit log is not open</source>
+        <translation>审计日志未打开</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Helper</name>
+    <message>
+        <source>The helper&apos;s method list is not valid</source>
+        <translation>助手的方法列表无效</translation>
+    </message>
+    <message>
+        <source>The local helper stopped</source>
+        <translation>本机助手已停止</translation>
+    </message>
+    <message>
+        <source>The local helper could not be started</source>
+        <translation>无法启动本机助手</translation>
+    </message>
+    <message>
+        <source>The helper on the server stopped</source>
+        <translation>服务器上的助手已停止</translation>
+    </message>
+    <message>
+        <source>The connection was closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>“%1” changes the server, and this profile is read-only</source>
+        <translation>“%1”会修改服务器，而此配置为只读</translation>
+    </message>
+    <message>
+        <source>The qwq helper speaks protocol %1; this app needs 1</source>
+        <translation>qwq 助手使用协议 %1；本应用需要协议 1</translation>
+    </message>
+    <message>
+        <source>The helper sent an oversized message</source>
+        <translation>助手发送的消息过大</translation>
+    </message>
+    <message>
+        <source>The helper stopped</source>
+        <translation>助手已停止</translation>
+    </message>
+    <message>
+        <source>sudo refused: the password is wrong or this user may not use sudo</source>
+        <translation>sudo 被拒绝：密码错误，或该用户无权使用 sudo</translation>
+    </message>
+    <message>
+        <source>The qwq helper binary was not found next to the app</source>
+        <translation>在应用旁边找不到 qwq 助手程序</translation>
+    </message>
+    <message>
+        <source>A command run through sudo failed (exit status %1)</source>
+        <translation>通过 sudo 运行的命令失败（退出状态 %1）</translation>
+    </message>
+    <message>
+        <source>The server did not answer the helper check</source>
+        <translation>服务器没有回应助手检查</translation>
+    </message>
+    <message>
+        <source>This server&apos;s architecture (%1) has no qwq helper yet</source>
+        <translation>此服务器的架构（%1）还没有对应的 qwq 助手</translation>
+    </message>
+    <message>
+        <source>The server did not report a home directory</source>
+        <translation>服务器没有报告主目录</translation>
+    </message>
+    <message>
+        <source>Uploading the qwq helper failed</source>
+        <translation>上传 qwq 助手失败</translation>
+    </message>
+    <message>
+        <source>The uploaded qwq helper does not match its SHA-256</source>
+        <translation>上传的 qwq 助手与其 SHA-256 不符</translation>
+    </message>
+    <message>
+        <source>sudo refused to start the helper: the password is wrong, this user may not use sudo, or the installed helper failed its hash check</source>
+        <translation>sudo 拒绝启动助手：密码错误、该用户无权使用 sudo，或已安装的助手未通过哈希校验</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Checking the helper…</source>
+        <translation>正在检查助手…</translation>
+    </message>
+    <message>
+        <source>Starting the helper…</source>
+        <translation>正在启动助手…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The qwq helper did not answer within %1 s</source>
+        <translation>qwq 助手在 %1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>There is no host key to trust</source>
+        <translation>没有可信任的主机密钥</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Monitor</name>
+    <message>
+        <source>The helper&apos;s answer has no “%1”; is it a different version?</source>
+        <translation>助手的回应中没有“%1”；是否版本不同？</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Mounted read-only</source>
+        <translation>以只读方式挂载</translation>
+    </message>
+    <message>
+        <source>Mounted on</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Filesystems</source>
+        <translation>文件系统</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1
+Kernel %2 · %3
+Up %4</source>
+        <translation>%1
+内核 %2 · %3
+已运行 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n logical core(s)</source>
+        <translation>
+            <numerusform>%1
+%n 个逻辑核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load average: %1 · %2 · %3</source>
+        <translation>平均负载：%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2</source>
+        <translation>内存：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Swap: %1 of %2</source>
+        <translation>交换：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Swap: none</source>
+        <translation>交换：无</translation>
+    </message>
+    <message>
+        <source>CPU: measuring…</source>
+        <translation>CPU：正在测量…</translation>
+    </message>
+    <message>
+        <source>CPU: %1%</source>
+        <translation>CPU：%1%</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Profiles</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Port must be a number</source>
+        <translation>端口必须是数字</translation>
+    </message>
+    <message>
+        <source>Port must be between 1 and 65535</source>
+        <translation>端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>Unknown authentication method</source>
+        <translation>未知的身份验证方式</translation>
+    </message>
+    <message>
+        <source>Unknown elevation</source>
+        <translation>未知的提权方式</translation>
+    </message>
+    <message>
+        <source>Unknown mode</source>
+        <translation>未知的模式</translation>
+    </message>
+    <message>
+        <source>The profile id may contain only letters, digits, “-” and “_”</source>
+        <translation>配置 ID 只能包含字母、数字、“-”和“_”</translation>
+    </message>
+    <message>
+        <source>The name must not be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <source>The name must be one line of at most 200 characters</source>
+        <translation>名称必须是一行，且不超过 200 个字符</translation>
+    </message>
+    <message>
+        <source>The host must not be empty</source>
+        <translation>主机不能为空</translation>
+    </message>
+    <message>
+        <source>The host must not start with “-”</source>
+        <translation>主机不能以“-”开头</translation>
+    </message>
+    <message>
+        <source>The host must be a DNS name or an IP address (letters, digits, “-” and “.”)</source>
+        <translation>主机必须是域名或 IP 地址（字母、数字、“-”和“.”）</translation>
+    </message>
+    <message>
+        <source>The user name must not be empty</source>
+        <translation>用户名不能为空</translation>
+    </message>
+    <message>
+        <source>The user name may contain only letters, digits, “_”, “.” and “-”</source>
+        <translation>用户名只能包含字母、数字、“_”、“.”和“-”</translation>
+    </message>
+    <message>
+        <source>The key file path is not valid</source>
+        <translation>密钥文件路径无效</translation>
+    </message>
+    <message>
+        <source>Key authentication needs a key file</source>
+        <translation>密钥认证需要密钥文件</translation>
+    </message>
+    <message>
+        <source>Cannot read the profiles file %1</source>
+        <translation>无法读取配置文件 %1</translation>
+    </message>
+    <message>
+        <source>The profiles file %1 is not valid JSON</source>
+        <translation>配置文件 %1 不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>A profile in %1 is not valid: %2</source>
+        <translation>%1 中有一个配置无效：%2</translation>
+    </message>
+    <message>
+        <source>“This computer” cannot be edited</source>
+        <translation>“本机”不能编辑</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists</source>
+        <translation>名为“%1”的配置已存在</translation>
+    </message>
+    <message>
+        <source>No profile “%1”</source>
+        <translation>没有名为“%1”的配置</translation>
+    </message>
+    <message>
+        <source>Cannot write the profiles file %1</source>
+        <translation>无法写入配置文件 %1</translation>
+    </message>
+    <message>
+        <source>No secret is stored for “%1”</source>
+        <translation>没有为“%1”保存机密信息</translation>
+    </message>
+    <message>
+        <source>The system keychain failed (%1)</source>
+        <translation>系统钥匙串出错（%1）</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>编辑服务器</translation>
+    </message>
+    <message>
+        <source>example.com or 192.0.2.10</source>
+        <translation>example.com 或 192.0.2.10</translation>
+    </message>
+    <message>
+        <source>Automatic (agent, key, password)</source>
+        <translation>自动（代理、密钥、密码）</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>~/.ssh/id_ed25519</source>
+        <translation>~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>unchanged if left empty</source>
+        <translation>留空则保持不变</translation>
+    </message>
+    <message>
+        <source>None (run as the login user)</source>
+        <translation>无（以登录用户运行）</translation>
+    </message>
+    <message>
+        <source>sudo</source>
+        <translation>sudo</translation>
+    </message>
+    <message>
+        <source>Log in as root</source>
+        <translation>以 root 登录</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Read-only (nothing on the server can be changed)</source>
+        <translation>只读（不能修改服务器上的任何内容）</translation>
+    </message>
+    <message>
+        <source>Production (confirm every change)</source>
+        <translation>生产（每次修改都需确认）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>身份验证：</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>密钥文件：</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Elevation:</source>
+        <translation>提权：</translation>
+    </message>
+    <message>
+        <source>sudo password:</source>
+        <translation>sudo 密码：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Passwords and passphrases are stored in the system keychain, never in qwq&apos;s files.</source>
+        <translation>密码和口令保存在系统钥匙串中，绝不写入 qwq 的文件。</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the keychain did not take the secret: %1</source>
+        <translation>配置已保存，但钥匙串未能保存机密信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Ssh</name>
+    <message>
+        <source>Could not save the host key of %1 to %2.</source>
+        <translation>无法把 %1 的主机密钥保存到 %2。</translation>
+    </message>
+    <message>
+        <source>The host key to save is incomplete.</source>
+        <translation>要保存的主机密钥不完整。</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>未连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Already connecting to %1.</source>
+        <translation>已在连接 %1。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel on %1.</source>
+        <translation>无法在 %1 上打开通道。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1 refused to open a channel.</source>
+        <translation>%1 拒绝打开通道。</translation>
+    </message>
+    <message>
+        <source>%1 refused to run a command.</source>
+        <translation>%1 拒绝运行命令。</translation>
+    </message>
+    <message>
+        <source>Could not send data to a command on %1.</source>
+        <translation>无法向 %1 上的命令发送数据。</translation>
+    </message>
+    <message>
+        <source>The command on %1 did not finish in time.</source>
+        <translation>%1 上的命令未能及时完成。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed.</source>
+        <translation>与 %1 的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>No known_hosts file is configured.</source>
+        <translation>未配置 known_hosts 文件。</translation>
+    </message>
+    <message>
+        <source>Could not create an SSH session.</source>
+        <translation>无法创建 SSH 会话。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation>无法连接到 %1。</translation>
+    </message>
+    <message>
+        <source>%1 did not present a host key.</source>
+        <translation>%1 没有出示主机密钥。</translation>
+    </message>
+    <message>
+        <source>Could not read the host key of %1.</source>
+        <translation>无法读取 %1 的主机密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known yet (%2 %3).</source>
+        <translation>%1 的主机密钥尚未记录（%2 %3）。</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the server&apos;s before trusting it.</source>
+        <translation>信任之前，请与服务器上的指纹进行比对。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed. Someone may be intercepting the connection, or the server was reinstalled.</source>
+        <translation>%1 的主机密钥已变更。可能有人在拦截连接，也可能服务器已重装。</translation>
+    </message>
+    <message>
+        <source>Verify the new key with the server&apos;s administrator before replacing it.</source>
+        <translation>替换之前，请向服务器管理员核实新的密钥。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed during authentication.</source>
+        <translation>与 %1 的连接在身份验证时失败。</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1 (no usable method: no agent, key or password for what the server offers).</source>
+        <translation>%1 身份验证失败（没有可用的方式：服务器支持的方式都缺少代理、密钥或密码）。</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1 (tried: %2).</source>
+        <translation>%1 身份验证失败（已尝试：%2）。</translation>
+    </message>
+    <message>
+        <source>Could not start SFTP on %1.</source>
+        <translation>无法在 %1 上启动 SFTP。</translation>
+    </message>
+    <message>
+        <source>Could not find the home directory on %1.</source>
+        <translation>无法找到 %1 上的主目录。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 on %2.</source>
+        <translation>无法在 %2 上创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The remote file name is empty.</source>
+        <translation>远程文件名为空。</translation>
+    </message>
+    <message>
+        <source>Could not write %1 on %2.</source>
+        <translation>无法写入 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>Could not read %1 on %2.</source>
+        <translation>无法读取 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is larger than %3 bytes.</source>
+        <translation>%2 上的 %1 大于 %3 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Workbench</name>
+    <message>
+        <source>%1 (×%2)</source>
+        <translation>%1（×%2）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The qwq helper on this computer</source>
+        <translation>本机上的 qwq 助手</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
 </TS>

@@ -156,7 +156,7 @@ private slots:
         const auto r = await(pending, 10000);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::ConnectionFailed);
-        QCOMPARE(closed.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 5000);
         const auto after = await(c->call(QStringLiteral("system.info")));
         QCOMPARE(after.error().code, ErrorCode::ConnectionFailed);
     }

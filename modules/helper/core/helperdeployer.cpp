@@ -45,6 +45,13 @@ Error deployError(const QString &message, const QString &detail = {})
 {
     return Error(ErrorCode::HelperDeployFailed, message, detail);
 }
+Error sudoRefused(const QByteArray &stderrText)
+{
+    const QString err = QString::fromUtf8(stderrText).remove(HelperDeployer::sudoSentinel());
+    return Error(ErrorCode::SudoRefused,
+                 Tr::tr("sudo refused: the password is wrong or this user may not use sudo"),
+                 err.trimmed());
+}
 } // namespace
 
 HelperDeployer::HelperDeployer(Ssh::SshSession *session, QString localHelper, QObject *parent)
@@ -100,45 +107,57 @@ QFuture<Result<QByteArray>> HelperDeployer::runSudo(const QString &command)
         auto ch = *r;
         // The handlers hold the channel; deleting ctx when done drops them and the channel.
         auto *ctx = new QObject;
-        struct State { QByteArray out, err; int prompts = 0; };
+        struct State { QByteArray out, err; int prompts = 0; bool done = false; };
         auto st = std::make_shared<State>();
         const QByteArray sentinel = sudoSentinel().toUtf8();
         QObject::connect(ch.get(), &Ssh::ExecChannel::stdoutReceived, ctx,
                          [st](const QByteArray &d) { st->out += d; });
         QObject::connect(ch.get(), &Ssh::ExecChannel::stderrReceived, ctx,
-                         [st, ch, sentinel, password](const QByteArray &d) {
+                         [promise, st, ch, ctx, sentinel, password](const QByteArray &d) {
+                             if (st->done)
+                                 return;
                              st->err += d;
                              const int seen = int(st->err.count(sentinel));
-                             if (seen > st->prompts) {
-                                 st->prompts = seen;
-                                 if (seen > 1 || password.isEmpty())
-                                     ch->close();   // wrong or missing password: never loop
-                                 else
-                                     ch->write(password.toUtf8() + '\n');
+                             if (seen <= st->prompts)
+                                 return;
+                             st->prompts = seen;
+                             if (seen == 1 && !password.isEmpty()) {
+                                 // stdin stays open until now: sudo -S reads the password from it.
+                                 ch->write(password.toUtf8() + '\n');
+                                 ch->closeWrite();
+                                 return;
                              }
+                             // Wrong or missing password: never loop. close() emits nothing
+                             // more, so the answer is given here.
+                             st->done = true;
+                             ch->close();
+                             ctx->deleteLater();
+                             resolve(promise, Result<QByteArray>(sudoRefused(st->err)));
                          });
         QObject::connect(ch.get(), &Ssh::ExecChannel::finished, ctx,
                          [promise, st, ch, ctx](int status) {
+                             if (st->done)
+                                 return;
+                             st->done = true;
                              ctx->deleteLater();
                              if (status == 0)
                                  return resolve(promise, Result<QByteArray>(st->out));
                              const QString err = QString::fromUtf8(st->err).remove(sudoSentinel());
                              if (st->prompts > 0 || err.contains(QLatin1String("sudoers"))
                                  || err.contains(QLatin1String("password")))
-                                 return resolve(promise, Result<QByteArray>(Error(
-                                     ErrorCode::SudoRefused,
-                                     Tr::tr("sudo refused: the password is wrong or this user may not use sudo"),
-                                     err.trimmed())));
+                                 return resolve(promise, Result<QByteArray>(sudoRefused(st->err)));
                              resolve(promise, Result<QByteArray>(deployError(
                                  Tr::tr("A command run through sudo failed (exit status %1)").arg(status),
                                  err.trimmed())));
                          });
         QObject::connect(ch.get(), &Ssh::ExecChannel::failed, ctx,
-                         [promise, ctx](const Error &e) {
+                         [promise, st, ctx](const Error &e) {
+                             if (st->done)
+                                 return;
+                             st->done = true;
                              ctx->deleteLater();
                              resolve(promise, Result<QByteArray>(e));
                          });
-        ch->closeWrite();
     });
     return promise->future();
 }
@@ -259,6 +278,8 @@ QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const D
         const QByteArray sentinel = sudoSentinel().toUtf8();
         QObject::connect(ch.get(), &Ssh::ExecChannel::stderrReceived, ctx,
                          [promise, st, ch, ctx, sentinel, password](const QByteArray &d) {
+                             if (st->done)
+                                 return;
                              st->err += d;
                              if (st->err.contains(kReadyMarker)) {
                                  st->done = true;
@@ -266,13 +287,17 @@ QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const D
                                  return resolve(promise, ChannelResult(ch));
                              }
                              const int seen = int(st->err.count(sentinel));
-                             if (seen > st->prompts) {
-                                 st->prompts = seen;
-                                 if (seen > 1 || password.isEmpty())
-                                     ch->close();
-                                 else
-                                     ch->write(password.toUtf8() + '\n');
-                             }
+                             if (seen <= st->prompts)
+                                 return;
+                             st->prompts = seen;
+                             if (seen == 1 && !password.isEmpty())
+                                 return ch->write(password.toUtf8() + '\n');
+                             // Wrong or missing password: close() emits nothing more, so the
+                             // answer is given here instead of waiting forever.
+                             st->done = true;
+                             ch->close();
+                             ctx->deleteLater();
+                             resolve(promise, ChannelResult(sudoRefused(st->err)));
                          });
         QObject::connect(ch.get(), &Ssh::ExecChannel::finished, ctx, [promise, st, ctx](int status) {
             if (st->done)

@@ -128,8 +128,12 @@ DashboardPanel::DashboardPanel(Workbench::ServerContext *server, QWidget *parent
     m_fsView->setAlternatingRowColors(true);
     m_fsView->setShowGrid(false);
     m_fsView->setWordWrap(false);
-    m_fsView->horizontalHeader()->setStretchLastSection(true);
-    m_fsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QHeaderView *header = m_fsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FilesystemModel::MountColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FilesystemModel::UsageColumn, QHeaderView::Fixed);
+    header->resizeSection(FilesystemModel::UsageColumn, 180);
+    header->setMinimumSectionSize(60);
     auto *dl = new QVBoxLayout(m_disksBox);
     dl->addWidget(m_fsView);
 

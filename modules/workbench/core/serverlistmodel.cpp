@@ -86,7 +86,7 @@ QVariant ServerListModel::data(const QModelIndex &idx, int role) const
     case Qt::ToolTipRole:
     case AddressRole:
         if (profile->isLocal())
-            return Tr::tr("The qwq helper on this computer");
+            return Tr::tr("local helper");
         return profile->port == 22
                    ? QStringLiteral("%1@%2").arg(profile->user, profile->host)
                    : QStringLiteral("%1@%2:%3").arg(profile->user, profile->host).arg(profile->port);

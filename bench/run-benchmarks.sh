@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 qwq contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# qwq's speed and footprint targets, each measured against its peer in the same run:
+#   1. connect + deploy check + initialize  <= 1.5 x  `ssh -o BatchMode=yes HOST true`
+#   2. a trivial helper call                 >= 20 x faster than `ssh -S MASTER HOST true`
+#   3. `qwq-helper serve` resident memory    <= 0.3 x  idle prometheus-node-exporter
+# Usage: run-benchmarks.sh [BUILD_DIR]   (default ./build)
+# Needs root (the sshd fixture creates a user and runs sshd), hyperfine, openssh,
+# prometheus-node-exporter, python3. Exit 77 = skipped, 1 = a target failed, 2 = broken setup.
+# Writes BUILD_DIR/bench-results.json.
+set -uo pipefail
+
+SKIP=77
+BUILD=${1:-./build}
+case "$BUILD" in /*) ;; *) BUILD="$PWD/$BUILD" ;; esac
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRC=$(cd "$HERE/.." && pwd)
+FIXTURE="$SRC/tests/fixtures/sshd.sh"
+BENCH="$BUILD/bin/bench_connect"
+HELPER="$BUILD/bin/qwq-helper"
+NODE_EXPORTER=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
+CONNECTS=${QWQ_BENCH_CONNECTS:-20}
+CALLS=${QWQ_BENCH_CALLS:-500}
+RUNS=${QWQ_BENCH_RUNS:-20}
+
+skip() { echo "run-benchmarks.sh: SKIP: $*" >&2; exit "$SKIP"; }
+die() { echo "run-benchmarks.sh: $*" >&2; exit 2; }
+
+[ "$(id -u)" -eq 0 ] || skip "must run as root (the sshd fixture creates a user and runs sshd); use sudo"
+for tool in hyperfine ssh ssh-keyscan python3; do
+    command -v "$tool" >/dev/null 2>&1 || skip "$tool not found (install it)"
+done
+[ -x "$NODE_EXPORTER" ] || skip "$NODE_EXPORTER not found (install prometheus-node-exporter)"
+[ -x "$BENCH" ] || die "$BENCH not built (ninja -C $BUILD bench_connect)"
+[ -x "$HELPER" ] || die "$HELPER not built (ninja -C $BUILD qwq-helper)"
+
+WORK=$(mktemp -d /tmp/qwq-bench.XXXXXX)
+chmod 755 "$WORK"
+SSHD_DIR="$WORK/sshd"
+MASTER_SOCK="$WORK/master.sock"
+PIDS=()
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    if [ -S "$MASTER_SOCK" ]; then
+        ssh -S "$MASTER_SOCK" -O exit -p "${SSHD_PORT:-22}" qwqtest@127.0.0.1 >/dev/null 2>&1 || true
+    fi
+    [ -f "$SSHD_DIR/env" ] && "$FIXTURE" stop "$SSHD_DIR" >/dev/null 2>&1
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== starting the sshd fixture" >&2
+"$FIXTURE" start "$SSHD_DIR" >/dev/null || die "the sshd fixture did not start"
+# shellcheck disable=SC1091
+. "$SSHD_DIR/env"
+KH="$WORK/known_hosts"
+# ssh-keyscan already writes "[127.0.0.1]:PORT type base64" for a port other than 22.
+ssh-keyscan -p "$SSHD_PORT" -t ed25519 127.0.0.1 2>/dev/null |
+    awk -v hp="[127.0.0.1]:$SSHD_PORT" 'NF >= 3 && $1 !~ /^#/ { print hp, $2, $3 }' >"$KH"
+[ -s "$KH" ] || die "ssh-keyscan got no host key from 127.0.0.1:$SSHD_PORT"
+
+SSH_OPTS=(-o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KH"
+          -o GlobalKnownHostsFile=/dev/null -o IdentitiesOnly=yes -o LogLevel=ERROR
+          -F /dev/null -i "$SSHD_KEY" -p "$SSHD_PORT")
+TARGET="$SSHD_USER@127.0.0.1"
+ssh "${SSH_OPTS[@]}" "$TARGET" true || die "OpenSSH cannot log in to the fixture"
+
+# --- 1 + 2: OpenSSH -------------------------------------------------------------------------
+q() { printf '%q ' "$@"; }
+echo "== OpenSSH: fresh connection running true" >&2
+hyperfine --warmup 3 --runs "$RUNS" -N --style basic --export-json "$WORK/ssh-fresh.json" \
+    "$(q ssh "${SSH_OPTS[@]}" "$TARGET" true)" >&2 || die "hyperfine (fresh ssh) failed"
+
+echo "== OpenSSH: master connection, then ssh -S running true" >&2
+ssh "${SSH_OPTS[@]}" -o ControlMaster=yes -o "ControlPath=$MASTER_SOCK" -o ControlPersist=no \
+    -fN "$TARGET" || die "could not open an OpenSSH master connection"
+for _ in $(seq 1 50); do [ -S "$MASTER_SOCK" ] && break; sleep 0.1; done
+[ -S "$MASTER_SOCK" ] || die "the OpenSSH master socket did not appear"
+hyperfine --warmup 3 --runs "$((RUNS * 5))" -N --style basic --export-json "$WORK/ssh-master.json" \
+    "$(q ssh -S "$MASTER_SOCK" -o BatchMode=yes -F /dev/null -p "$SSHD_PORT" "$TARGET" true)" >&2 ||
+    die "hyperfine (ssh -S) failed"
+ssh -S "$MASTER_SOCK" -O exit -p "$SSHD_PORT" "$TARGET" >/dev/null 2>&1
+
+# --- 1 + 2: qwq -----------------------------------------------------------------------------
+echo "== qwq: $CONNECTS connects, $CALLS calls" >&2
+export QWQ_HOME="$WORK/qwq-home"
+mkdir -p "$QWQ_HOME"
+"$BENCH" --host 127.0.0.1 --port "$SSHD_PORT" --user "$SSHD_USER" --key "$SSHD_KEY" \
+    --known-hosts "$KH" --helper "$HELPER" --connects "$CONNECTS" --calls "$CALLS" \
+    >"$WORK/qwq.json" || die "bench_connect failed"
+
+# --- 3: memory ------------------------------------------------------------------------------
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
+
+echo "== memory: prometheus-node-exporter idle vs qwq-helper serve" >&2
+NE_PORT=$(free_port)
+"$NODE_EXPORTER" --web.listen-address="127.0.0.1:$NE_PORT" >"$WORK/node-exporter.log" 2>&1 &
+NE_PID=$!
+PIDS+=("$NE_PID")
+
+FIFO="$WORK/helper.in"
+mkfifo "$FIFO"
+"$HELPER" serve <"$FIFO" >"$WORK/helper.out" 2>"$WORK/helper.err" &
+HELPER_PID=$!
+PIDS+=("$HELPER_PID")
+exec 7>"$FIFO"   # held open so the helper sees no EOF
+printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"client":"bench","protocol":1}}' >&7
+printf '%s\n' '{"jsonrpc":"2.0","id":2,"method":"system.info"}' >&7
+sleep 3
+kill -0 "$NE_PID" 2>/dev/null || die "prometheus-node-exporter exited (see $WORK/node-exporter.log)"
+kill -0 "$HELPER_PID" 2>/dev/null || die "qwq-helper serve exited"
+NE_RSS=$(rss_kb "$NE_PID")
+HELPER_RSS=$(rss_kb "$HELPER_PID")
+HELPER_LINES=$(wc -l <"$WORK/helper.out")
+exec 7>&-
+kill "$NE_PID" "$HELPER_PID" 2>/dev/null
+wait "$NE_PID" "$HELPER_PID" 2>/dev/null
+PIDS=()
+[ -n "$NE_RSS" ] && [ -n "$HELPER_RSS" ] || die "could not read VmRSS"
+[ "$HELPER_LINES" -ge 2 ] || die "qwq-helper answered $HELPER_LINES of 2 requests"
+
+# --- report ---------------------------------------------------------------------------------
+export WORK NE_RSS HELPER_RSS OUT="$BUILD/bench-results.json"
+python3 - <<'PY'
+import json, os, sys, datetime, platform
+
+work = os.environ["WORK"]
+def load(name):
+    with open(os.path.join(work, name)) as f:
+        return json.load(f)
+
+fresh = load("ssh-fresh.json")["results"][0]
+master = load("ssh-master.json")["results"][0]
+qwq = load("qwq.json")
+ne_kb, helper_kb = int(os.environ["NE_RSS"]), int(os.environ["HELPER_RSS"])
+
+ssh_fresh_ms = fresh["median"] * 1000
+ssh_master_ms = master["median"] * 1000
+connect_ms = qwq["connect"]["median_ms"]
+call_ms = qwq["trivial_call"]["median_ms"]
+
+rows = [
+    # name, peer, peer value, qwq value, unit, ratio, target text, pass
+    ("connect+deploy+initialize", "ssh BatchMode HOST true", ssh_fresh_ms, connect_ms, "ms",
+     connect_ms / ssh_fresh_ms, "<= 1.5x", connect_ms / ssh_fresh_ms <= 1.5),
+    ("trivial call (speed-up)", "ssh -S MASTER HOST true", ssh_master_ms, call_ms, "ms",
+     ssh_master_ms / call_ms, ">= 20x faster", ssh_master_ms / call_ms >= 20),
+    ("helper serve RSS", "node-exporter idle RSS", ne_kb / 1024, helper_kb / 1024, "MiB",
+     helper_kb / ne_kb, "<= 0.3x", helper_kb / ne_kb <= 0.3),
+]
+
+print()
+print("%-27s %-25s %10s %10s %8s  %-14s %s" % ("benchmark", "peer", "peer", "qwq", "ratio", "target", "result"))
+for name, peer, pv, qv, unit, ratio, target, ok in rows:
+    print("%-27s %-25s %7.2f %-3s%7.2f %-3s%7.2fx  %-14s %s" % (
+        name, peer, pv, unit, qv, unit, ratio, target, "PASS" if ok else "FAIL"))
+ph = qwq["connect_phases"]
+print()
+print("qwq connect phases (median ms): ssh connect+auth %.1f, deploy probe %.1f, helper start+initialize %.1f"
+      % (ph["ssh_connect_auth"]["median_ms"], ph["deploy_probe"]["median_ms"],
+         ph["helper_start_initialize"]["median_ms"]))
+print("qwq system.info call: median %.3f ms; trivial call p90 %.3f ms, %.0f calls/s"
+      % (qwq["system_info_call"]["median_ms"], qwq["trivial_call"]["p90_ms"], qwq["trivial_call_calls_per_s"]))
+
+result = {
+    "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    "machine": {"cpus": os.cpu_count(), "kernel": platform.release()},
+    "openssh": {
+        "fresh_true": {"median_ms": ssh_fresh_ms, "mean_ms": fresh["mean"] * 1000,
+                       "stddev_ms": (fresh.get("stddev") or 0) * 1000, "runs": len(fresh["times"])},
+        "master_true": {"median_ms": ssh_master_ms, "mean_ms": master["mean"] * 1000,
+                        "stddev_ms": (master.get("stddev") or 0) * 1000, "runs": len(master["times"])},
+    },
+    "qwq": qwq,
+    "memory_kb": {"prometheus_node_exporter": ne_kb, "qwq_helper_serve": helper_kb},
+    "targets": [{"name": r[0], "peer": r[1], "peer_value": r[2], "qwq_value": r[3], "unit": r[4],
+                 "ratio": r[5], "target": r[6], "pass": r[7]} for r in rows],
+    "pass": all(r[7] for r in rows),
+}
+with open(os.environ["OUT"], "w") as f:
+    json.dump(result, f, indent=2)
+    f.write("\n")
+print("\nresults: " + os.environ["OUT"])
+sys.exit(0 if result["pass"] else 1)
+PY

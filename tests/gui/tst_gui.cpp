@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real main window, offscreen: This computer's dashboard, the Issues list, the profile
+// dialog's validation and the live language switch.
+#include "language.h"
+#include "mainwindow.h"
+#include "modulelist.h"
+
+#include <core/core/auditlog.h>
+#include <core/core/paths.h>
+#include <monitor/ui/dashboardpanel.h>
+#include <profiles/core/profilestore.h>
+#include <profiles/core/secretstore.h>
+#include <profiles/ui/profiledialog.h>
+#include <workbench/core/issuesmodel.h>
+#include <workbench/core/servercontext.h>
+#include <workbench/core/serverregistry.h>
+#include <workbench/ui/dockhost.h>
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qwq;
+
+class tst_Gui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("QWQ_HOME", m_home.path().toUtf8());
+        qputenv("QWQ_HELPER", QWQ_HELPER_PATH);
+        App::applyLanguage(QStringLiteral("en"));
+        m_store = std::make_unique<Profiles::ProfileStore>(Paths::profilesFile());
+        QVERIFY(m_store->load().ok());
+        m_audit = std::make_unique<AuditLog>(Paths::auditDatabase());
+        QVERIFY(m_audit->open().ok());
+        m_registry = std::make_unique<Workbench::ServerRegistry>(m_store.get(), &m_secrets, m_audit.get());
+        m_window = std::make_unique<App::MainWindow>(m_registry.get(), m_modules.modules());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_registry.reset();
+    }
+
+    void thisComputerShowsItsDashboard()
+    {
+        m_window->selectServer(Profiles::Profile::localId());
+        QCOMPARE(m_window->currentServerId(), Profiles::Profile::localId());
+        Workbench::ServerContext *ctx = m_registry->context(Profiles::Profile::localId());
+        QVERIFY(ctx);
+        ctx->connection()->connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(ctx->isReady(), 10000);
+        auto *panel = m_window->findChild<Monitor::DashboardPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->hostnameText().isEmpty(), 10000);
+        QCOMPARE(panel->hostnameText(), QSysInfo::machineHostName());
+        QVERIFY(panel->shownInfo().memTotal > 0);
+        QVERIFY(!panel->shownInfo().filesystems.isEmpty());
+        QCOMPARE(m_window->issues()->rowCount(), 0);
+        const QImage shot = m_window->grab().toImage();
+        QVERIFY(!shot.isNull());
+        shot.save(QStringLiteral(QWQ_BINARY_DIR "/gui-dashboard-en.png"));
+    }
+
+    void modelsPassTheModelTester()
+    {
+        new QAbstractItemModelTester(m_window->issues(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_window->issues()->add(QStringLiteral("local"), QStringLiteral("This computer"),
+                                QStringLiteral("monitor.dashboard"),
+                                Error(ErrorCode::InvalidParam, QStringLiteral("x")));
+        m_window->issues()->add(QStringLiteral("local"), QStringLiteral("This computer"),
+                                QStringLiteral("monitor.dashboard"),
+                                Error(ErrorCode::InvalidParam, QStringLiteral("x")));
+        QCOMPARE(m_window->issues()->rowCount(), 1);   // repeats fold into one row
+        QVERIFY(m_window->issues()->data(m_window->issues()->index(0, Workbench::IssuesModel::MessageColumn),
+                                         Qt::DisplayRole).toString().contains(QStringLiteral("2")));
+        m_window->issues()->clear();
+    }
+
+    void failedConnectionLandsInIssues()
+    {
+        Profiles::Profile p;
+        p.name = QStringLiteral("nowhere");
+        p.host = QStringLiteral("127.0.0.1");
+        p.port = 1;   // nothing listens on port 1
+        p.user = QStringLiteral("nobody");
+        p.auth = Profiles::AuthMethod::Agent;
+        const auto saved = m_store->upsert(p);
+        QVERIFY(saved.ok());
+        m_window->selectServer(saved->id);
+        Workbench::ServerContext *ctx = m_registry->context(saved->id);
+        QVERIFY(ctx);
+        ctx->connection()->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(int(ctx->connection()->state()),
+                                  int(Helper::ServerConnection::State::Failed), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->issues()->rowCount() >= 1, 5000);
+        const QModelIndex idx = m_window->issues()->index(0, Workbench::IssuesModel::MessageColumn);
+        QVERIFY(!idx.data().toString().isEmpty());
+        QCOMPARE(idx.data(Workbench::IssuesModel::CodeRole).toInt(), int(ErrorCode::ConnectionFailed));
+        QVERIFY(m_store->remove(saved->id).ok());
+        m_window->selectServer(Profiles::Profile::localId());
+    }
+
+    void profileDialogNamesTheBadField()
+    {
+        Profiles::ProfileDialog dialog(m_store.get(), &m_secrets, {});
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("name")))->setText(QStringLiteral("web"));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("host")))->setText(QStringLiteral("a.example.com;reboot"));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("user")))->setText(QStringLiteral("deploy"));
+        const int before = int(m_store->profiles().size());
+        dialog.save();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(dialog.errorText().contains(QStringLiteral("host")));
+        QCOMPARE(int(m_store->profiles().size()), before);
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("host")))->setText(QStringLiteral("a.example.com"));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("user")))->setText(QStringLiteral("bad user"));
+        dialog.save();
+        QVERIFY(dialog.errorText().contains(QStringLiteral("user"), Qt::CaseInsensitive));
+        QCOMPARE(int(m_store->profiles().size()), before);
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("user")))->setText(QStringLiteral("deploy"));
+        dialog.save();   // no secrets typed: saved without touching the keychain
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(int(m_store->profiles().size()), before + 1);
+        QVERIFY(m_store->remove(dialog.savedProfileId()).ok());
+    }
+
+    void languageSwitchesLive()
+    {
+        const QString english = m_window->windowTitle();
+        QVERIFY(english.contains(QStringLiteral("server manager")));
+        App::applyLanguage(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->windowTitle() != english);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("服务器")));
+        const QList<QDockWidget *> docks = m_window->dockHost()->docks(Profiles::Profile::localId());
+        QVERIFY(!docks.isEmpty());
+        QCOMPARE(docks.first()->windowTitle(), QStringLiteral("仪表盘"));
+        QTest::qWait(300);
+        m_window->grab().toImage().save(QStringLiteral(QWQ_BINARY_DIR "/gui-dashboard-zh_CN.png"));
+        App::applyLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(m_window->windowTitle(), english);
+        QCOMPARE(docks.first()->windowTitle(), QStringLiteral("Dashboard"));
+    }
+
+private:
+    QTemporaryDir m_home;
+    Profiles::SecretStore m_secrets{QStringLiteral("qwq-gui-test")};
+    std::unique_ptr<Profiles::ProfileStore> m_store;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<Workbench::ServerRegistry> m_registry;
+    App::ModuleList m_modules;
+    std::unique_ptr<App::MainWindow> m_window;
+};
+
+QTEST_MAIN(tst_Gui)
+#include "tst_gui.moc"
