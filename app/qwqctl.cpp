@@ -42,6 +42,9 @@ QTextStream &err()
     return s;
 }
 
+volatile std::sig_atomic_t g_interrupted = 0;
+void onSigint(int) { g_interrupted = 1; }
+
 int usage()
 {
     err() << Tr::tr(
@@ -257,13 +260,28 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
-    withConnection(&conn, trust, [method, params](Helper::HelperClient *helper) {
+    // Ctrl+C cancels the call on the server ($/cancel) instead of leaving it running.
+    std::signal(SIGINT, onSigint);
+    QTimer interruptPoll;
+    QFuture<Result<QJsonValue>> running;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &app, [&running] {
+        if (!g_interrupted)
+            return;
+        if (running.isValid() && !running.isFinished())
+            running.cancel();
+        err() << Tr::tr("interrupted") << Qt::endl;
+        QCoreApplication::exit(130);
+    });
+    interruptPoll.start(100);
+
+    withConnection(&conn, trust, [method, params, &running](Helper::HelperClient *helper) {
         auto onStream = [](const QJsonObject &p) {
             QJsonObject copy = p;
             copy.remove(QStringLiteral("id"));
             out() << QJsonDocument(copy).toJson(QJsonDocument::Compact) << Qt::endl;
         };
-        helper->call(method, params, onStream).then(helper, [](const Result<QJsonValue> &r) {
+        running = helper->call(method, params, onStream);
+        running.then(helper, [](const Result<QJsonValue> &r) {
             if (!r)
                 return QCoreApplication::exit(fail(r.error()));
             const QJsonValue v = *r;

@@ -6,14 +6,19 @@
 //       (TCP, key exchange, host key check, public key auth, deploy probe, helper exec,
 //       initialize); the first connect uploads the helper and is not counted;
 //   (b) sequential calls on one open connection: an unknown method (the helper answers
-//       -32601 at once: a pure round trip through SSH and the dispatcher) and system.info.
+//       -32601 at once: a pure round trip through SSH and the dispatcher) and system.info;
+//   (c) diagnostics: plain SSH connect+auth, and `run()` of commands on one open SshSession
+//       (`true`, and the sha256sum that the deploy probe does), to see where connect time goes.
 // Prints one JSON object on one line to stdout; progress goes to stderr.
 
 #include <helper/core/serverconnection.h>
 #include <profiles/core/profile.h>
+#include <ssh/core/sshsession.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -188,6 +193,104 @@ double timedCall(ServerConnection *conn, const QString &method, int expectError,
     return ms;
 }
 
+// Waits for a future in a local event loop (the futures always finish).
+template<typename T>
+T await(QFuture<T> f, int timeoutMs, const QString &what)
+{
+    QEventLoop loop;
+    std::optional<T> value;
+    f.then(&loop, [&](const T &r) {
+        value = r;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (!value)
+        loop.exec();
+    if (!value)
+        die(what + QStringLiteral(": timed out"));
+    return *value;
+}
+
+Qwq::Ssh::SshTarget makeTarget(const Options &o)
+{
+    Qwq::Ssh::SshTarget t;
+    t.host = o.host;
+    t.port = o.port;
+    t.user = o.user;
+    t.identityFile = o.key;
+    t.useAgent = false;
+    t.knownHostsFile = o.knownHosts;
+    t.userKnownHostsFile = o.knownHosts;
+    return t;
+}
+
+// Median time of `command` run to completion `n` times on one open session.
+Stats timeRuns(Qwq::Ssh::SshSession *session, const QString &command, int n, int timeoutMs)
+{
+    std::vector<double> v;
+    for (int i = -2; i < n; ++i) {   // two untimed warm-up runs
+        QElapsedTimer t;
+        t.start();
+        const auto r = await(session->run(command), timeoutMs, command);
+        const double ms = msSince(t);
+        if (!r)
+            die(command + QStringLiteral(": ") + r.error().toString());
+        if (r->exitStatus != 0)
+            die(command + QStringLiteral(": exit status %1: ").arg(r->exitStatus)
+                + QString::fromUtf8(r->err));
+        if (i >= 0)
+            v.push_back(ms);
+    }
+    return stats(v);
+}
+
+QJsonObject sshDiagnostics(const Options &o)
+{
+    QFile f(o.helper);
+    if (!f.open(QIODevice::ReadOnly))
+        die(QStringLiteral("cannot read ") + o.helper);
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    const QString hex = QString::fromLatin1(h.result().toHex());
+    const QString remote = QStringLiteral("\"$HOME/.cache/qwq/helper/%1/qwq-helper\"").arg(hex);
+
+    // The first exec on a fresh connection, and the second.
+    std::vector<double> connectMs, firstRunMs, secondRunMs;
+    for (int i = 0; i < std::min(o.connects, 10); ++i) {
+        Qwq::Ssh::SshSession s(makeTarget(o));
+        QElapsedTimer t;
+        t.start();
+        const auto r = await(s.connectToHost(), o.timeoutMs, QStringLiteral("connect"));
+        connectMs.push_back(msSince(t));
+        if (!r)
+            die(QStringLiteral("ssh connect: ") + r.error().toString());
+        for (auto *v : {&firstRunMs, &secondRunMs}) {
+            t.restart();
+            const auto rr = await(s.run(QStringLiteral("true")), o.timeoutMs, QStringLiteral("true"));
+            v->push_back(msSince(t));
+            if (!rr)
+                die(QStringLiteral("true: ") + rr.error().toString());
+        }
+    }
+
+    Qwq::Ssh::SshSession s(makeTarget(o));
+    if (const auto r = await(s.connectToHost(), o.timeoutMs, QStringLiteral("connect")); !r)
+        die(QStringLiteral("ssh connect: ") + r.error().toString());
+    const int n = 20;
+    return QJsonObject{
+        {QStringLiteral("ssh_connect_auth"), toJson(stats(connectMs))},
+        {QStringLiteral("first_run_true_after_connect"), toJson(stats(firstRunMs))},
+        {QStringLiteral("second_run_true_after_connect"), toJson(stats(secondRunMs))},
+        {QStringLiteral("run_true"), toJson(timeRuns(&s, QStringLiteral("true"), n, o.timeoutMs))},
+        {QStringLiteral("run_echo_3_lines"),
+         toJson(timeRuns(&s, QStringLiteral("echo a; echo b; echo c"), n, o.timeoutMs))},
+        {QStringLiteral("run_sha256sum_helper"),
+         toJson(timeRuns(&s, QStringLiteral("sha256sum ") + remote, n, o.timeoutMs))},
+        {QStringLiteral("run_stat_helper"),
+         toJson(timeRuns(&s, QStringLiteral("stat -c %s ") + remote, n, o.timeoutMs))},
+    };
+}
+
 Options parseArgs(const QCoreApplication &app)
 {
     QCommandLineParser p;
@@ -274,6 +377,8 @@ int main(int argc, char **argv)
     const double infoWall = msSince(wall);
     conn.reset();
 
+    const QJsonObject diagnostics = sshDiagnostics(o);
+
     const QJsonObject out{
         {QStringLiteral("connect"), toJson(stats(total))},
         {QStringLiteral("connect_phases"),
@@ -286,6 +391,7 @@ int main(int argc, char **argv)
         {QStringLiteral("trivial_call_calls_per_s"), double(o.calls) / (unknownWall / 1000.0)},
         {QStringLiteral("system_info_call"), toJson(stats(infoMs))},
         {QStringLiteral("system_info_calls_per_s"), double(o.calls) / (infoWall / 1000.0)},
+        {QStringLiteral("diagnostics"), diagnostics},
     };
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);

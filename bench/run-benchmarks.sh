@@ -126,7 +126,7 @@ exec 7>&-
 kill "$NE_PID" "$HELPER_PID" 2>/dev/null
 wait "$NE_PID" "$HELPER_PID" 2>/dev/null
 PIDS=()
-[ -n "$NE_RSS" ] && [ -n "$HELPER_RSS" ] || die "could not read VmRSS"
+if [ -z "$NE_RSS" ] || [ -z "$HELPER_RSS" ]; then die "could not read VmRSS"; fi
 [ "$HELPER_LINES" -ge 2 ] || die "qwq-helper answered $HELPER_LINES of 2 requests"
 
 # --- report ---------------------------------------------------------------------------------
@@ -169,6 +169,11 @@ print()
 print("qwq connect phases (median ms): ssh connect+auth %.1f, deploy probe %.1f, helper start+initialize %.1f"
       % (ph["ssh_connect_auth"]["median_ms"], ph["deploy_probe"]["median_ms"],
          ph["helper_start_initialize"]["median_ms"]))
+dg = qwq["diagnostics"]
+print("qwq diagnostics (median ms): first exec after connect %.1f, second %.1f, exec true %.1f, "
+      "sha256sum of the deployed helper %.1f"
+      % (dg["first_run_true_after_connect"]["median_ms"], dg["second_run_true_after_connect"]["median_ms"],
+         dg["run_true"]["median_ms"], dg["run_sha256sum_helper"]["median_ms"]))
 print("qwq system.info call: median %.3f ms; trivial call p90 %.3f ms, %.0f calls/s"
       % (qwq["system_info_call"]["median_ms"], qwq["trivial_call"]["p90_ms"], qwq["trivial_call_calls_per_s"]))
 

@@ -199,6 +199,10 @@ Offered fingerprint: %2</source>
         <source>capabilities: %1</source>
         <translation>能力：%1</translation>
     </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Core</name>
@@ -468,6 +472,10 @@ Offered fingerprint: %2</source>
     <message>
         <source>There is no host key to trust</source>
         <translation>没有可信任的主机密钥</translation>
+    </message>
+    <message>
+        <source>The server has no sha256sum, so the qwq helper cannot be verified</source>
+        <translation>服务器上没有 sha256sum，无法校验 qwq 助手</translation>
     </message>
 </context>
 <context>
@@ -970,12 +978,12 @@ Up %4</source>
         <translation>提示</translation>
     </message>
     <message>
-        <source>The qwq helper on this computer</source>
-        <translation>本机上的 qwq 助手</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>local helper</source>
+        <translation>本机助手</translation>
     </message>
 </context>
 </TS>

@@ -121,7 +121,13 @@ public:
     /// Kills every per-connection process of this server (not the listener, not other servers).
     void killSessions() const
     {
-        sh(QStringLiteral("for c in $(ps -o pid= --ppid %1); do kill -KILL $c; done").arg(masterPid()));
+        // The [priv] monitor and its unprivileged child both hold the socket: collect the
+        // whole tree first, then kill it, so the client sees the TCP connection go.
+        sh(QStringLiteral("all=; next=%1; while [ -n \"$next\" ]; do kids=; "
+                          "for p in $next; do kids=\"$kids $(ps -o pid= --ppid $p)\"; done; "
+                          "all=\"$all $kids\"; next=$(echo $kids); done; "
+                          "[ -z \"$(echo $all)\" ] || kill -KILL $all")
+               .arg(masterPid()));
     }
 
     quint16 port = 0;

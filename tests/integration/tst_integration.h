@@ -55,6 +55,7 @@ private:
     QString remoteUserHelper(const QString &user = QStringLiteral("qwqtest")) const;
     QString rootHelper() const;
     bool haveSudo() const;
+    bool corruptRemoteHelper() const;
 
     bool m_skip = false;
     QTemporaryDir m_home{QStringLiteral("/tmp/qwq-home-XXXXXX")};

@@ -10,7 +10,7 @@
 
 #include <cstdio>
 
-Q_LOGGING_CATEGORY(lcQwq, "qwq")
+Q_LOGGING_CATEGORY(lcQwq, "qwq", QtInfoMsg)
 
 namespace Qwq::Logging {
 

@@ -193,7 +193,12 @@ QFuture<Result<DeployedHelper>> HelperDeployer::deploy()
         if (!home.startsWith(QLatin1Char('/')))
             return resolve(promise, Result<DeployedHelper>(deployError(
                 Tr::tr("The server did not report a home directory"), home)));
-        const bool userOk = lines.at(2).startsWith(hex) || lines.at(2) == QLatin1String("nohash");
+        // Without sha256sum nothing can be verified: refuse rather than run an unchecked file.
+        if (lines.at(2) == QLatin1String("nohash") || lines.at(3) == QLatin1String("nohash"))
+            return resolve(promise, Result<DeployedHelper>(deployError(
+                Tr::tr("The server has no sha256sum, so the qwq helper cannot be verified"),
+                QStringLiteral("install coreutils"))));
+        const bool userOk = lines.at(2).startsWith(hex);
         const bool rootOk = lines.at(3).startsWith(hex);
         auto d = std::make_shared<DeployedHelper>();
         d->viaSudo = m_sudo;
@@ -250,7 +255,7 @@ QFuture<Result<DeployedHelper>> HelperDeployer::deploy()
                         if (!vr)
                             return resolve(promise, Result<DeployedHelper>(vr.error()));
                         const QByteArray out = vr->out;
-                        if (vr->exitStatus == 0 && !out.startsWith(hex.toLatin1()))
+                        if (vr->exitStatus != 0 || !out.startsWith(hex.toLatin1()))
                             return resolve(promise, Result<DeployedHelper>(deployError(
                                 Tr::tr("The uploaded qwq helper does not match its SHA-256"),
                                 QString::fromUtf8(out))));

@@ -6,10 +6,19 @@
 
 #include <ssh/core/sshsession.h>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace Qwq::Helper {
 
 LocalProcessTransport::LocalProcessTransport(QObject *parent) : IHelperTransport(parent)
 {
+#ifdef Q_OS_UNIX
+    // Its own process group: Ctrl+C in a terminal reaches qwq/qwqctl, which cancels calls
+    // properly, not the helper behind them. The helper still exits when its stdin closes.
+    m_process.setChildProcessModifier([] { ::setpgid(0, 0); });
+#endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { emit received(m_process.readAllStandardOutput()); });
     connect(&m_process, &QProcess::readyReadStandardError, this,

@@ -122,9 +122,18 @@ void ServerConnection::connectToServer()
             readOpt(SecretStore::sudoKey(id), wantSudo).then(this, [=, this](const Result<QString> &sp) {
                 if (gen != m_generation)
                     return;
+                // A keychain that is down matters only when a secret is required: password
+                // login and sudo. Key and agent logins go on without it.
+                const bool required[] = {m_profile.auth == Profiles::AuthMethod::Password, false, wantSudo};
+                int i = 0;
                 for (const Result<QString> *r : {&pw, &pp, &sp}) {
-                    if (!*r && r->error().code != ErrorCode::NotFound)
-                        qCWarning(lcQwq) << "keychain:" << r->error().toString();
+                    if (!*r && r->error().code != ErrorCode::NotFound) {
+                        if (required[i])
+                            qCWarning(lcQwq) << "keychain:" << r->error().toString();
+                        else
+                            qCDebug(lcQwq) << "keychain:" << r->error().toString();
+                    }
+                    ++i;
                 }
                 connectSsh(pw.valueOr({}), pp.valueOr({}), sp.valueOr({}));
             });

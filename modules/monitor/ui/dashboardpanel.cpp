@@ -133,7 +133,7 @@ DashboardPanel::DashboardPanel(Workbench::ServerContext *server, QWidget *parent
     header->setSectionResizeMode(FilesystemModel::MountColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(FilesystemModel::UsageColumn, QHeaderView::Fixed);
     header->resizeSection(FilesystemModel::UsageColumn, 180);
-    header->setMinimumSectionSize(60);
+    header->setMinimumSectionSize(84);   // room for "252.0 GB" in any font
     auto *dl = new QVBoxLayout(m_disksBox);
     dl->addWidget(m_fsView);
 

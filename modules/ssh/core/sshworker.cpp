@@ -8,12 +8,34 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#ifndef _WIN32
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 namespace Qwq::Ssh::Internal {
 
 namespace {
 constexpr int PumpIntervalMs = 20;
 constexpr int ReadChunk = 64 * 1024;
 constexpr uint32_t WriteChunk = 32 * 1024;
+
+// sshd sends its host-keys message and then a channel confirmation without TCP_NODELAY for
+// non-interactive sessions; the kernel holds the second until the first is ACKed, and a
+// delayed ACK costs ~40 ms per round trip. Quick ACKs are not sticky: set after every read.
+void quickAck(ssh_session ssh)
+{
+#ifdef TCP_QUICKACK
+    const int fd = ssh_get_fd(ssh);
+    if (fd >= 0) {
+        const int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    }
+#else
+    Q_UNUSED(ssh);
+#endif
+}
 } // namespace
 
 SshWorker::SshWorker(SshSession *session, SshTarget target, std::shared_ptr<SharedState> shared)
@@ -103,6 +125,7 @@ void SshWorker::doConnect(const PromisePtr<HostKeyInfo> &promise)
     }
 
     ssh_set_blocking(m_ssh, 0);
+    quickAck(m_ssh);
     // The event owns the session's poll handle from now on; ssh_event_dopoll() reads the
     // socket even when no channel is open, which is how an idle link drop is noticed.
     m_event = ssh_event_new();
@@ -193,6 +216,7 @@ void SshWorker::pump()
         return;
     m_pumping = true;
     ssh_event_dopoll(m_event, 0);
+    quickAck(m_ssh);
     if (!linkDown()) {
         for (auto it = m_ops.begin(); it != m_ops.end();) {
             if (advance(*it->second)) {

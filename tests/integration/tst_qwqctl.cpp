@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// qwqctl as a user runs it: exit codes, stdout JSON, stderr "error <code>: …", profiles, and a
+// real server on loopback (tests/fixtures/sshd.sh, needs root; the --local cases do not).
+#include "sshdfixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using QwqTest::ProcessResult;
+
+class tst_Qwqctl final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void callLocalSystemInfo();
+    void callLocalUnknownMethod();
+    void callLocalBadParam();
+    void callLocalBadJson();
+    void usageExitsTwo();
+    void addRejectsBadFields_data();
+    void addRejectsBadFields();
+    void profileLifecycle();
+    void callUnknownProfile();
+
+private:
+    ProcessResult qwqctl(const QStringList &args, int timeoutMs = 60000) const;
+    QByteArray profilesFileBytes() const;
+
+    QTemporaryDir m_home{QStringLiteral("/tmp/qwqctl-home-XXXXXX")};
+    QwqTest::SshdFixture m_sshd;
+    bool m_serverUp = false;
+};
+
+ProcessResult tst_Qwqctl::qwqctl(const QStringList &args, int timeoutMs) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QWQ_HOME"), m_home.path());
+    env.insert(QStringLiteral("QWQ_HELPER"), QStringLiteral(QWQ_HELPER_PATH));
+    env.insert(QStringLiteral("HOME"), m_home.filePath(QStringLiteral("home")));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("LC_ALL"));
+    // No Secret Service here: without a bus the keychain fails at once instead of stalling.
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+    return QwqTest::runProcess(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"), args, timeoutMs, env);
+}
+
+QByteArray tst_Qwqctl::profilesFileBytes() const
+{
+    QByteArray all;
+    // Whatever qwqctl keeps under QWQ_HOME except logs and the audit db: nothing may change.
+    const ProcessResult r = QwqTest::sh(
+        QStringLiteral("cd '%1' && find . -type f ! -name '*.log' ! -name '*.sqlite*' "
+                       "! -path './home/*' | sort | xargs -r cat")
+            .arg(m_home.path()));
+    return r.out;
+}
+
+void tst_Qwqctl::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl")), "build qwqctl first");
+    if (geteuid() != 0)
+        return;   // the --local cases still run
+    const QString err = m_sshd.start();
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    m_serverUp = true;
+}
+
+void tst_Qwqctl::cleanupTestCase()
+{
+    if (m_serverUp)
+        m_sshd.stop();
+}
+
+void tst_Qwqctl::callLocalSystemInfo()
+{
+    const ProcessResult r = qwqctl({QStringLiteral("call"), QStringLiteral("--local"),
+                                    QStringLiteral("system.info")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
+    QVERIFY2(doc.isObject(), qPrintable(pe.errorString()));
+    QVERIFY(doc.object().value(QStringLiteral("memory")).toObject()
+                .value(QStringLiteral("total")).toDouble() > 0);
+    QVERIFY(!doc.object().value(QStringLiteral("hostname")).toString().isEmpty());
+}
+
+void tst_Qwqctl::callLocalUnknownMethod()
+{
+    const ProcessResult r = qwqctl({QStringLiteral("call"), QStringLiteral("--local"),
+                                    QStringLiteral("no.such")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("error -32601"), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+void tst_Qwqctl::callLocalBadParam()
+{
+    const ProcessResult r = qwqctl({QStringLiteral("call"), QStringLiteral("--local"),
+                                    QStringLiteral("metrics.watch"),
+                                    QStringLiteral("{\"intervalMs\":5}")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("intervalMs"), r.err.constData());
+    QVERIFY2(r.err.startsWith("error "), r.err.constData());
+}
+
+void tst_Qwqctl::callLocalBadJson()
+{
+    for (const char *bad : {"{not json", "[1,2]", "42"}) {
+        const ProcessResult r = qwqctl({QStringLiteral("call"), QStringLiteral("--local"),
+                                        QStringLiteral("system.info"), QLatin1String(bad)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("params"), r.err.constData());
+    }
+}
+
+void tst_Qwqctl::usageExitsTwo()
+{
+    QCOMPARE(qwqctl({}).exitCode, 2);
+    QCOMPARE(qwqctl({QStringLiteral("frobnicate")}).exitCode, 2);
+    QCOMPARE(qwqctl({QStringLiteral("call")}).exitCode, 2);
+}
+
+void tst_Qwqctl::addRejectsBadFields_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("port");
+    QTest::addColumn<QByteArray>("field");
+    QTest::newRow("port 70000") << QStringLiteral("127.0.0.1") << QStringLiteral("70000") << QByteArray("port");
+    QTest::newRow("port 0") << QStringLiteral("127.0.0.1") << QStringLiteral("0") << QByteArray("port");
+    QTest::newRow("port text") << QStringLiteral("127.0.0.1") << QStringLiteral("ssh") << QByteArray("port");
+    QTest::newRow("host a;b") << QStringLiteral("a;b") << QStringLiteral("22") << QByteArray("host");
+    QTest::newRow("host option") << QStringLiteral("-oProxyCommand=x") << QStringLiteral("22") << QByteArray("host");
+    QTest::newRow("host empty") << QString() << QStringLiteral("22") << QByteArray("host");
+}
+
+void tst_Qwqctl::addRejectsBadFields()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, port);
+    QFETCH(QByteArray, field);
+    const QByteArray before = profilesFileBytes();
+    const ProcessResult r = qwqctl({QStringLiteral("profiles"), QStringLiteral("add"),
+                                    QStringLiteral("--name"), QStringLiteral("bad"),
+                                    QStringLiteral("--host"), host, QStringLiteral("--port"), port,
+                                    QStringLiteral("--user"), QStringLiteral("qwqtest")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QByteArray(QByteArray("field: ") + field)), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(profilesFileBytes(), before);
+}
+
+void tst_Qwqctl::profileLifecycle()
+{
+    if (!m_serverUp)
+        QSKIP("The sshd fixture creates users and runs sshd: run this test as root.");
+    const ProcessResult added = qwqctl(
+        {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+         QStringLiteral("t1"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+         QStringLiteral("--port"), QString::number(m_sshd.port), QStringLiteral("--user"),
+         QStringLiteral("qwqtest"), QStringLiteral("--key"), m_sshd.key(),
+         QStringLiteral("--auth"), QStringLiteral("key")});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    const QString id = QString::fromUtf8(added.out).trimmed();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!id.contains(QLatin1Char('\n')));
+
+    const QString fp = m_sshd.hostKeyFingerprint();
+    const ProcessResult unknown = qwqctl({QStringLiteral("check"), QStringLiteral("t1")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(fp.toUtf8()), unknown.err.constData());
+    QVERIFY2(unknown.err.contains("error 8001"), unknown.err.constData());
+
+    // A fingerprint that is not the server's is not trusted.
+    const ProcessResult wrong = qwqctl({QStringLiteral("check"), QStringLiteral("t1"),
+                                        QStringLiteral("--trust-host-key"),
+                                        QStringLiteral("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.err.contains("error 8001"), wrong.err.constData());
+
+    const ProcessResult checked = qwqctl({QStringLiteral("check"), QStringLiteral("t1"),
+                                          QStringLiteral("--trust-host-key"), fp});
+    QVERIFY2(checked.exitCode == 0, checked.err.constData());
+    QVERIFY2(checked.out.contains("qwqtest"), checked.out.constData());
+
+    // Trusted now: no fingerprint needed any more.
+    const ProcessResult called = qwqctl({QStringLiteral("call"), QStringLiteral("t1"),
+                                         QStringLiteral("system.info")});
+    QVERIFY2(called.exitCode == 0, called.err.constData());
+    const QJsonDocument doc = QJsonDocument::fromJson(called.out);
+    QVERIFY(doc.isObject());
+    QVERIFY(doc.object().value(QStringLiteral("memory")).toObject()
+                .value(QStringLiteral("total")).toDouble() > 0);
+
+    const ProcessResult listed = qwqctl({QStringLiteral("profiles"), QStringLiteral("list")});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(listed.out.contains(id.toUtf8()));
+    QVERIFY(listed.out.contains("t1"));
+    QVERIFY(listed.out.contains(QStringLiteral("qwqtest@127.0.0.1:%1").arg(m_sshd.port).toUtf8()));
+
+    const ProcessResult removed = qwqctl({QStringLiteral("profiles"), QStringLiteral("remove"),
+                                          QStringLiteral("t1")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    const ProcessResult after = qwqctl({QStringLiteral("profiles"), QStringLiteral("list")});
+    QCOMPARE(after.exitCode, 0);
+    QVERIFY(!after.out.contains(id.toUtf8()));
+    QCOMPARE(qwqctl({QStringLiteral("call"), QStringLiteral("t1"), QStringLiteral("system.info")})
+                 .exitCode,
+             1);
+}
+
+void tst_Qwqctl::callUnknownProfile()
+{
+    const ProcessResult r = qwqctl({QStringLiteral("call"), QStringLiteral("nosuchprofile"),
+                                    QStringLiteral("system.info")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("error 1004"), r.err.constData());
+    QVERIFY(r.err.contains("nosuchprofile"));
+}
+
+QTEST_GUILESS_MAIN(tst_Qwqctl)
+#include "tst_qwqctl.moc"
