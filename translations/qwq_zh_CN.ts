@@ -362,6 +362,10 @@ Offered fingerprint: %2</source>
         <source>The audit log is not open</source>
         <translation>审计日志未打开</translation>
     </message>
+    <message>
+        <source>Allowed: %1 to %2</source>
+        <translation>允许范围：%1 到 %2</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Helper</name>

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -64,6 +65,17 @@ inline RpcError invalidValue(const std::string &field, const std::string &messag
                              const std::string &hint = {})
 {
     return RpcError(Code::InvalidValue, message, errorData(field, hint));
+}
+
+// A number outside its range: data also carries "min" and "max" so the app can word the
+// hint in the user's language (the helper has no locale).
+inline RpcError outOfRange(const std::string &field, int64_t min, int64_t max)
+{
+    nlohmann::json d = errorData(field, "between " + std::to_string(min) + " and "
+                                            + std::to_string(max));
+    d["min"] = min;
+    d["max"] = max;
+    return RpcError(Code::InvalidValue, field + " is out of range", d);
 }
 
 inline RpcError cancelledError()

@@ -68,6 +68,17 @@ private slots:
         const Error u = errorFromWire(4321, QStringLiteral("new thing"), {}, {}, {});
         QVERIFY(!u.message.isEmpty());
         QVERIFY(!errorTitle(ErrorCode::HostKeyChanged).isEmpty());
+        // A range on the wire becomes a hint in the app's language, not the helper's English.
+        const QJsonObject wire{{QStringLiteral("code"), 1001},
+                               {QStringLiteral("message"), QStringLiteral("intervalMs is out of range")},
+                               {QStringLiteral("data"), QJsonObject{{QStringLiteral("field"), QStringLiteral("intervalMs")},
+                                                                    {QStringLiteral("hint"), QStringLiteral("between 200 and 60000")},
+                                                                    {QStringLiteral("min"), 200},
+                                                                    {QStringLiteral("max"), 60000}}}};
+        const Error r = errorFromWire(wire);
+        QCOMPARE(r.field, QStringLiteral("intervalMs"));
+        QVERIFY(r.hint.contains(QStringLiteral("200")) && r.hint.contains(QStringLiteral("60000")));
+        QVERIFY(!r.hint.contains(QStringLiteral("between")));
     }
 
     void redactionMasksSecretsDeeply()

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real main window, offscreen: This computer's dashboard, the Issues list, the profile
 // dialog's validation and the live language switch.
+#include "hostkeydialog.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "modulelist.h"
+#include "settingsdialog.h"
 
 #include <core/core/auditlog.h>
 #include <core/core/paths.h>
@@ -21,6 +23,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -133,6 +136,35 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(int(m_store->profiles().size()), before + 1);
         QVERIFY(m_store->remove(dialog.savedProfileId()).ok());
+    }
+
+    void dialogsRenderInBothLanguages()
+    {
+        Ssh::HostKeyInfo key;
+        key.host = QStringLiteral("web1.example.com");
+        key.port = 2222;
+        key.type = QStringLiteral("ssh-ed25519");
+        key.sha256 = QStringLiteral("SHA256:3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        key.knownSha256 = QStringLiteral("SHA256:u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u");
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            App::applyLanguage(lang);
+            App::HostKeyDialog unknown(key, false);
+            QVERIFY(unknown.findChild<QPushButton *>(QStringLiteral("trustButton")));
+            unknown.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-hostkey-unknown-%1.png").arg(lang));
+            App::HostKeyDialog changed(key, true);
+            // A changed key can only be looked at, never accepted here.
+            QVERIFY(!changed.findChild<QPushButton *>(QStringLiteral("trustButton")));
+            changed.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-hostkey-changed-%1.png").arg(lang));
+            Profiles::ProfileDialog profile(m_store.get(), &m_secrets, {});
+            qobject_cast<QLineEdit *>(profile.field(QStringLiteral("name")))->setText(QStringLiteral("web1"));
+            qobject_cast<QLineEdit *>(profile.field(QStringLiteral("host")))->setText(QStringLiteral("web1;reboot"));
+            profile.save();
+            profile.adjustSize();
+            profile.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-profile-error-%1.png").arg(lang));
+            App::SettingsDialog settings;
+            settings.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-settings-%1.png").arg(lang));
+        }
+        App::applyLanguage(QStringLiteral("en"));
     }
 
     void languageSwitchesLive()

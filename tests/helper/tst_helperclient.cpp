@@ -90,6 +90,7 @@ private slots:
         QCOMPARE(range.error().code, ErrorCode::InvalidParam);
         QCOMPARE(range.error().field, QStringLiteral("intervalMs"));
         QVERIFY(range.error().message.contains(QStringLiteral("intervalMs")));
+        QVERIFY(range.error().hint.contains(QStringLiteral("60000")));
         const auto type = await(c->call(QStringLiteral("metrics.watch"),
                                         {{QStringLiteral("intervalMs"), QStringLiteral("x")}}));
         QCOMPARE(type.error().code, ErrorCode::InvalidParams);

@@ -73,4 +73,19 @@ Error errorFromWire(int code, const QString &wireMessage, const QString &field,
     return Error(c, localizedMessage(c, field), det, hint, field);
 }
 
+Error errorFromWire(const QJsonObject &err)
+{
+    const QJsonObject data = err.value(QStringLiteral("data")).toObject();
+    QString hint = data.value(QStringLiteral("hint")).toString();
+    if (data.value(QStringLiteral("min")).isDouble() && data.value(QStringLiteral("max")).isDouble()) {
+        hint = Tr::tr("Allowed: %1 to %2")
+                   .arg(qint64(data.value(QStringLiteral("min")).toDouble()))
+                   .arg(qint64(data.value(QStringLiteral("max")).toDouble()));
+    }
+    return errorFromWire(err.value(QStringLiteral("code")).toInt(),
+                         err.value(QStringLiteral("message")).toString(),
+                         data.value(QStringLiteral("field")).toString(), hint,
+                         data.value(QStringLiteral("detail")).toString());
+}
+
 } // namespace Qwq

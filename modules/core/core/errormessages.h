@@ -4,6 +4,7 @@
 
 #include "result.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace Qwq {
@@ -20,5 +21,9 @@ QString localizedMessage(ErrorCode code, const QString &field);
 /// own English message and data.detail go to `detail`.
 Error errorFromWire(int code, const QString &wireMessage, const QString &field,
                     const QString &hint, const QString &detail);
+
+/// The same from the wire's `error` object (code, message, data.{field,hint,detail,min,max}).
+/// A range in data becomes a translated hint; other hints stay as the helper wrote them.
+Error errorFromWire(const QJsonObject &error);
 
 } // namespace Qwq

@@ -239,7 +239,6 @@ void HelperClient::handleLine(const QByteArray &line)
     const qint64 id = qint64(idv.toDouble());
     if (msg.contains(QStringLiteral("error"))) {
         const QJsonObject err = msg.value(QStringLiteral("error")).toObject();
-        const QJsonObject data = err.value(QStringLiteral("data")).toObject();
         const int code = err.value(QStringLiteral("code")).toInt();
         const auto p = m_pending.value(id);
         if (code == int(ErrorCode::Cancelled) && p && !p->cancelSent) {
@@ -247,11 +246,7 @@ void HelperClient::handleLine(const QByteArray &line)
             return finish(id, Error(ErrorCode::ConnectionFailed, Tr::tr("The helper stopped"),
                                     err.value(QStringLiteral("message")).toString()));
         }
-        finish(id, errorFromWire(err.value(QStringLiteral("code")).toInt(),
-                                 err.value(QStringLiteral("message")).toString(),
-                                 data.value(QStringLiteral("field")).toString(),
-                                 data.value(QStringLiteral("hint")).toString(),
-                                 data.value(QStringLiteral("detail")).toString()));
+        finish(id, errorFromWire(err));
     } else {
         finish(id, msg.value(QStringLiteral("result")));
     }

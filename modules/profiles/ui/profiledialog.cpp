@@ -98,6 +98,20 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         it.value()->setObjectName(it.key());
 
+    // Only the secrets the chosen methods use can be typed.
+    auto updateEnabled = [this, browse] {
+        const auto auth = AuthMethod(m_auth->currentData().toInt());
+        const bool key = auth == AuthMethod::Auto || auth == AuthMethod::Key;
+        m_keyFile->setEnabled(key);
+        browse->setEnabled(key);
+        m_passphrase->setEnabled(key);
+        m_password->setEnabled(auth == AuthMethod::Auto || auth == AuthMethod::Password);
+        m_sudoPassword->setEnabled(Elevation(m_elevation->currentData().toInt()) == Elevation::Sudo);
+    };
+    connect(m_auth, &QComboBox::currentIndexChanged, this, updateEnabled);
+    connect(m_elevation, &QComboBox::currentIndexChanged, this, updateEnabled);
+    updateEnabled();
+
     auto *form = new QFormLayout;
     form->addRow(Tr::tr("Name:"), m_name);
     form->addRow(Tr::tr("Host:"), m_host);
@@ -183,11 +197,11 @@ void ProfileDialog::save()
 void ProfileDialog::finishSecrets(const Profile &saved)
 {
     QList<std::pair<QString, QString>> writes;
-    if (!m_password->text().isEmpty())
+    if (!m_password->text().isEmpty() && m_password->isEnabled())
         writes.append({SecretStore::passwordKey(saved.id), m_password->text()});
-    if (!m_passphrase->text().isEmpty())
+    if (!m_passphrase->text().isEmpty() && m_passphrase->isEnabled())
         writes.append({SecretStore::passphraseKey(saved.id), m_passphrase->text()});
-    if (!m_sudoPassword->text().isEmpty())
+    if (!m_sudoPassword->text().isEmpty() && m_sudoPassword->isEnabled())
         writes.append({SecretStore::sudoKey(saved.id), m_sudoPassword->text()});
     if (writes.isEmpty() || !m_secrets)
         return accept();

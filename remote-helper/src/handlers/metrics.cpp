@@ -98,9 +98,7 @@ json metricsWatch(const Params &params, const Context &context)
 {
     const int64_t interval = params.intOr("intervalMs", 1000);
     if (interval < kMinIntervalMs || interval > kMaxIntervalMs)
-        throw invalidValue("intervalMs", "intervalMs is out of range",
-                           "between " + std::to_string(kMinIntervalMs) + " and "
-                               + std::to_string(kMaxIntervalMs));
+        throw outOfRange("intervalMs", kMinIntervalMs, kMaxIntervalMs);
 
     CpuTimes previous = readCpuTimes();
     // Ends only by cancel ($/cancel, stdin EOF or the watchdog); the wait wakes at once then.
