@@ -180,12 +180,9 @@ void tst_Integration::unknownHostKeyThenTrust()
              QByteArray("qwqtest"));
 }
 
-void tst_Integration::secondConnectDoesNotUpload()
+Result<DeployedHelper> tst_Integration::deployOnce() const
 {
-    const auto before = QwqTest::sh(QStringLiteral("stat -c '%i %Y' ") + remoteUserHelper());
-    QVERIFY(before.ok());
-
-    // Directly: the deployer says nothing was uploaded.
+    // The deployer alone, on its own session with the key, so a test can see `uploaded`.
     Ssh::SshTarget t;
     t.host = QStringLiteral("127.0.0.1");
     t.port = m_sshd.port;
@@ -196,9 +193,19 @@ void tst_Integration::secondConnectDoesNotUpload()
     t.userKnownHostsFile = m_userKnownHosts;
     Ssh::SshSession session(t);
     const auto connected = QwqTest::await(session.connectToHost(), 20000);
-    QVERIFY2(connected.ok(), qPrintable(errText(connected)));
+    if (!connected)
+        return connected.error();
     HelperDeployer deployer(&session, QStringLiteral(QWQ_HELPER_PATH));
-    const auto d = QwqTest::await(deployer.deploy(), 30000);
+    return QwqTest::await(deployer.deploy(), 30000);
+}
+
+void tst_Integration::secondConnectDoesNotUpload()
+{
+    const auto before = QwqTest::sh(QStringLiteral("stat -c '%i %Y' ") + remoteUserHelper());
+    QVERIFY(before.ok());
+
+    // Directly: the deployer says nothing was uploaded.
+    const auto d = deployOnce();
     QVERIFY2(d.ok(), qPrintable(errText(d)));
     QCOMPARE(d->uploaded, false);
     QCOMPARE(d->remotePath, remoteUserHelper());
@@ -215,19 +222,7 @@ void tst_Integration::corruptedHelperIsReplaced()
 {
     QVERIFY(corruptRemoteHelper());
 
-    Ssh::SshTarget t;
-    t.host = QStringLiteral("127.0.0.1");
-    t.port = m_sshd.port;
-    t.user = QStringLiteral("qwqtest");
-    t.identityFile = m_sshd.key();
-    t.useAgent = false;
-    t.knownHostsFile = m_knownHosts;
-    t.userKnownHostsFile = m_userKnownHosts;
-    Ssh::SshSession session(t);
-    const auto connected = QwqTest::await(session.connectToHost(), 20000);
-    QVERIFY2(connected.ok(), qPrintable(errText(connected)));
-    HelperDeployer deployer(&session, QStringLiteral(QWQ_HELPER_PATH));
-    const auto d = QwqTest::await(deployer.deploy(), 30000);
+    const auto d = deployOnce();
     QVERIFY2(d.ok(), qPrintable(errText(d)));
     QVERIFY2(d->uploaded, qPrintable(QwqTest::sh(QStringLiteral("ls -l --time-style=full-iso "
                                                                "$(dirname ") + remoteUserHelper()

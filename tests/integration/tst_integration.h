@@ -9,6 +9,7 @@
 #include "sshdfixture.h"
 
 #include <core/core/auditlog.h>
+#include <helper/core/helperdeployer.h>
 #include <helper/core/serverconnection.h>
 #include <profiles/core/profile.h>
 #include <profiles/core/secretstore.h>
@@ -56,6 +57,7 @@ private:
     QString rootHelper() const;
     bool haveSudo() const;
     bool corruptRemoteHelper() const;
+    Qwq::Result<Qwq::Helper::DeployedHelper> deployOnce() const;
 
     bool m_skip = false;
     QTemporaryDir m_home{QStringLiteral("/tmp/qwq-home-XXXXXX")};
