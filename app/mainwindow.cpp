@@ -249,6 +249,10 @@ void MainWindow::updateActions()
         text = Tr::tr("%1: connected in %2 ms").arg(c->serverName()).arg(c->connection()->connectMs());
     else if (state == ServerConnection::State::Failed)
         text += QStringLiteral(" — ") + c->connection()->lastError().message;
+    else if (state == ServerConnection::State::Reconnecting)
+        text = Tr::tr("%1: link lost (%2); reconnecting, attempt %3")
+                   .arg(c->serverName(), c->connection()->lastError().message)
+                   .arg(c->connection()->reconnectAttempt());
     m_statusLabel->setText(text);
 }
 

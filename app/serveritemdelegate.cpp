@@ -19,7 +19,8 @@ QColor ServerItemDelegate::stateColor(int state)
     case State::Ready: return QColor(0x2e, 0xa0, 0x43);
     case State::Connecting:
     case State::Deploying:
-    case State::Starting: return QColor(0xe0, 0x9b, 0x22);
+    case State::Starting:
+    case State::Reconnecting: return QColor(0xe0, 0x9b, 0x22);
     case State::Failed: return QColor(0xd9, 0x3f, 0x3f);
     case State::Disconnected: break;
     }

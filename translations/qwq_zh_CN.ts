@@ -203,6 +203,10 @@ Offered fingerprint: %2</source>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
+    <message>
+        <source>%1: link lost (%2); reconnecting, attempt %3</source>
+        <translation>%1：连接中断（%2）；正在重新连接，第 %3 次尝试</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Core</name>
@@ -480,6 +484,10 @@ Offered fingerprint: %2</source>
     <message>
         <source>The server has no sha256sum, so the qwq helper cannot be verified</source>
         <translation>服务器上没有 sha256sum，无法校验 qwq 助手</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -207,6 +208,60 @@ private slots:
         conn.disconnectFromServer();
         QCOMPARE(conn.state(), ServerConnection::State::Disconnected);
         QVERIFY(conn.helper() == nullptr);
+    }
+
+    void droppedLinkReconnectsWithBackoff()
+    {
+        // A private copy of the helper so this test can kill exactly its process.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("qwq-helper-reconnect-test"));
+        QVERIFY(QFile::copy(QStringLiteral(QWQ_HELPER_PATH), copy));
+        QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        ServerConnection conn(Profiles::Profile::local(), nullptr, nullptr);
+        conn.setHelperBinary(copy);
+        conn.setAutoReconnect(true);
+        QSignalSpy ready(&conn, &ServerConnection::ready);
+        QList<ServerConnection::State> states;
+        connect(&conn, &ServerConnection::stateChanged, this,
+                [&](ServerConnection::State s) { states << s; });
+        conn.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
+        auto pending = conn.helper()->call(QStringLiteral("metrics.watch"),
+                                           {{QStringLiteral("intervalMs"), 60000}});
+        QVERIFY(QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-f"), copy}) == 0);
+        const auto r = await(pending, 5000);
+        QCOMPARE(r.error().code, ErrorCode::ConnectionFailed);
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), ServerConnection::State::Reconnecting, 3000);
+        QVERIFY(conn.nextRetryInMs() > 0 && conn.nextRetryInMs() <= 1000);
+        QCOMPARE(conn.reconnectAttempt(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 5000);
+        QCOMPARE(conn.reconnectAttempt(), 0);
+        QVERIFY(await(conn.helper()->call(QStringLiteral("system.info"))).ok());
+        QVERIFY(states.contains(ServerConnection::State::Reconnecting));
+
+        // If the retry finds the helper gone, that needs the user: the retries end in Failed.
+        QVERIFY(QFile::remove(copy));
+        QVERIFY(QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-f"), copy}) == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), ServerConnection::State::Reconnecting, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), ServerConnection::State::Failed, 4000);
+        QCOMPARE(conn.lastError().code, ErrorCode::HelperDeployFailed);
+
+        // A user's disconnect stops the retries.
+        conn.disconnectFromServer();
+        QCOMPARE(conn.state(), ServerConnection::State::Disconnected);
+        QCOMPARE(conn.nextRetryInMs(), qint64(-1));
+    }
+
+    void authStyleFailuresAreNotRetried()
+    {
+        ServerConnection conn(Profiles::Profile::local(), nullptr, nullptr);
+        conn.setHelperBinary(QStringLiteral("/nonexistent/qwq-helper"));
+        conn.setAutoReconnect(true);
+        conn.connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), ServerConnection::State::Failed, 5000);
+        QCOMPARE(conn.lastError().code, ErrorCode::HelperDeployFailed);
+        QTest::qWait(1500);
+        QCOMPARE(conn.state(), ServerConnection::State::Failed);
     }
 };
 

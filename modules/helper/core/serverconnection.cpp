@@ -21,19 +21,36 @@ using Profiles::SecretStore;
 
 namespace {
 constexpr int kStartTimeoutMs = 30000;
+constexpr int kFirstRetryMs = 1000;
+constexpr int kMaxRetryMs = 60000;
+
+// Failures that a later attempt can fix by itself. Host keys, credentials, sudo and a missing
+// helper need the user.
+bool isTransient(ErrorCode c)
+{
+    return c == ErrorCode::ConnectionFailed || c == ErrorCode::Timeout
+           || c == ErrorCode::ChannelFailed;
 }
+} // namespace
 
 ServerConnection::ServerConnection(Profiles::Profile profile, Profiles::SecretStore *secrets,
                                    AuditLog *audit, QObject *parent)
     : QObject(parent), m_profile(std::move(profile)), m_secrets(secrets), m_audit(audit),
       m_helperBinary(Paths::helperBinary()), m_knownHosts(Paths::knownHostsFile()),
       m_userKnownHosts(Paths::userKnownHostsFile())
-{}
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &ServerConnection::startConnect);
+}
 
 ServerConnection::~ServerConnection()
 {
     ++m_generation;
-    teardown();
+    // Not inside a signal of theirs here: stop the session (joins its thread) right away.
+    if (m_client)
+        m_client->disconnect(this);
+    delete m_client;
+    m_session.reset();
 }
 
 void ServerConnection::setKnownHostsFiles(const QString &qwqFile, const QString &userFile)
@@ -51,6 +68,7 @@ QString ServerConnection::stateName(State s)
     case State::Starting: return Tr::tr("Starting the helper…");
     case State::Ready: return Tr::tr("Connected");
     case State::Failed: return Tr::tr("Failed");
+    case State::Reconnecting: return Tr::tr("Reconnecting…");
     }
     return {};
 }
@@ -67,31 +85,74 @@ void ServerConnection::setState(State s)
 
 void ServerConnection::fail(const Error &e)
 {
+    ++m_generation;   // late callbacks of this attempt are ignored from here on
     m_lastError = e;
     teardown();
-    setState(State::Failed);
     emit errorOccurred(e);
+    if (scheduleRetry(e))
+        return;
+    setState(State::Failed);
     if (e.code == ErrorCode::HostKeyUnknown || e.code == ErrorCode::HostKeyChanged)
         emit hostKeyApprovalNeeded(m_hostKey, e.code == ErrorCode::HostKeyChanged);
 }
 
+bool ServerConnection::scheduleRetry(const Error &e)
+{
+    if (!m_autoReconnect || !m_wasReady || !isTransient(e.code)) {
+        m_wasReady = false;
+        m_attempt = 0;
+        return false;
+    }
+    const int delay = int(qMin<qint64>(qint64(kFirstRetryMs) << qMin(m_attempt, 16), kMaxRetryMs));
+    ++m_attempt;
+    m_retryClock.start();
+    m_retry.start(delay);
+    setState(State::Reconnecting);
+    return true;
+}
+
+qint64 ServerConnection::nextRetryInMs() const
+{
+    if (m_state != State::Reconnecting || !m_retry.isActive())
+        return -1;
+    return qMax<qint64>(0, m_retry.interval() - m_retryClock.elapsed());
+}
+
 void ServerConnection::teardown()
 {
+    // Often reached from a signal of the very client or session being dropped: delete them
+    // once control is back in the event loop, never under their own feet.
     if (m_client) {
         m_client->disconnect(this);
-        delete m_client;
+        m_client->close();
+        m_client->deleteLater();
+        m_client = nullptr;
     }
-    m_session.reset();
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session.release()->deleteLater();
+    }
 }
 
 void ServerConnection::disconnectFromServer()
 {
+    m_retry.stop();
+    m_wasReady = false;
+    m_attempt = 0;
     ++m_generation;
     teardown();
     setState(State::Disconnected);
 }
 
 void ServerConnection::connectToServer()
+{
+    // The user asked: retry now, and count the backoff from the start again.
+    m_retry.stop();
+    m_attempt = 0;
+    startConnect();
+}
+
+void ServerConnection::startConnect()
 {
     if (m_state == State::Connecting || m_state == State::Deploying || m_state == State::Starting)
         return;
@@ -233,6 +294,8 @@ void ServerConnection::attach(IHelperTransport *transport)
         if (!info)
             return fail(info.error());
         m_connectMs = m_timer.elapsed();
+        m_wasReady = true;
+        m_attempt = 0;
         setState(State::Ready);
     });
 }

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -35,7 +36,7 @@ class ServerConnection final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerConnection)
 public:
-    enum class State { Disconnected, Connecting, Deploying, Starting, Ready, Failed };
+    enum class State { Disconnected, Connecting, Deploying, Starting, Ready, Failed, Reconnecting };
     Q_ENUM(State)
 
     ServerConnection(Profiles::Profile profile, Profiles::SecretStore *secrets, AuditLog *audit,
@@ -58,6 +59,15 @@ public:
 
     void connectToServer();
     void disconnectFromServer();
+
+    /// After a link that was Ready drops (not after auth or host-key failures), connect again
+    /// with backoff: 1 s, 2 s, 4 s … at most 60 s, until it works or the user disconnects.
+    /// The state is Reconnecting while a retry is scheduled.
+    void setAutoReconnect(bool on) { m_autoReconnect = on; }
+    bool autoReconnect() const { return m_autoReconnect; }
+    /// Milliseconds until the next retry while Reconnecting, else -1.
+    qint64 nextRetryInMs() const;
+    int reconnectAttempt() const { return m_attempt; }
     /// Trusts the key in hostKey() (after the user saw its fingerprint) and connects again.
     Result<void> trustHostKeyAndReconnect();
 
@@ -71,6 +81,8 @@ signals:
 
 private:
     void setState(State s);
+    void startConnect();
+    bool scheduleRetry(const Error &e);
     void fail(const Error &e);
     void connectLocal();
     void connectSsh(const QString &password, const QString &passphrase, const QString &sudoPw);
@@ -91,6 +103,11 @@ private:
     QElapsedTimer m_timer;
     qint64 m_connectMs = -1;
     quint64 m_generation = 0;   // ignores callbacks of an attempt that was abandoned
+    bool m_autoReconnect = false;
+    bool m_wasReady = false;    // only a link that once worked is retried by itself
+    int m_attempt = 0;
+    QTimer m_retry;
+    QElapsedTimer m_retryClock;
 };
 
 } // namespace Qwq::Helper

@@ -31,6 +31,7 @@ ServerContext *ServerRegistry::context(const QString &profileId)
     if (!profile || profile->id != profileId)
         return nullptr;
     auto *connection = new ServerConnection(*profile, m_secrets, m_audit);
+    connection->setAutoReconnect(true);
     auto *ctx = new ServerContext(connection);
     connection->setParent(ctx);
     connect(connection, &ServerConnection::stateChanged, this,
