@@ -16,7 +16,9 @@
 #include <workbench/core/servercontext.h>
 #include <workbench/core/serverlistmodel.h>
 #include <workbench/core/serverregistry.h>
+#include <workbench/ui/confirmcalldialog.h>
 #include <workbench/ui/dockhost.h>
+#include <workbench/ui/iglobalpanelfactory.h>
 #include <workbench/ui/imodule.h>
 
 #include <QAction>
@@ -44,8 +46,10 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     setObjectName(QStringLiteral("mainWindow"));
     resize(1400, 900);
     QList<Workbench::IPanelFactory *> factories;
-    for (Workbench::IModule *m : modules)
+    for (Workbench::IModule *m : modules) {
         factories += m->panelFactories();
+        m_globalFactories += m->globalPanelFactories();
+    }
 
     m_dockHost = new Workbench::DockHost(factories, this);
     setCentralWidget(m_dockHost);
@@ -83,6 +87,19 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
         selectServer(issue.serverId);
         m_dockHost->focusPanel(issue.serverId, issue.source);
     });
+
+    // Panels across all servers (fleet overview, …) share the bottom area with Issues.
+    for (Workbench::IGlobalPanelFactory *f : std::as_const(m_globalFactories)) {
+        auto *dock = new QDockWidget(f->title(), this);
+        dock->setObjectName(f->id());
+        dock->setWidget(f->createPanel(registry, dock));
+        addDockWidget(f->defaultArea(), dock);
+        if (f->defaultArea() == Qt::BottomDockWidgetArea)
+            tabifyDockWidget(m_issuesDock, dock);
+        m_globalDocks.append(dock);
+    }
+    m_issuesDock->raise();
+    connect(registry, &Workbench::ServerRegistry::showServerRequested, this, &MainWindow::selectServer);
 
     m_statusLabel = new QLabel;
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -164,6 +181,8 @@ void MainWindow::createActions()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_serverDock->toggleViewAction());
     m_viewMenu->addAction(m_issuesDock->toggleViewAction());
+    for (QDockWidget *d : std::as_const(m_globalDocks))
+        m_viewMenu->addAction(d->toggleViewAction());
 }
 
 void MainWindow::retranslate()
@@ -171,6 +190,12 @@ void MainWindow::retranslate()
     setWindowTitle(Tr::tr("qwq — server manager"));
     m_serverDock->setWindowTitle(Tr::tr("Servers"));
     m_issuesDock->setWindowTitle(Tr::tr("Issues"));
+    for (QDockWidget *d : std::as_const(m_globalDocks)) {
+        for (Workbench::IGlobalPanelFactory *f : std::as_const(m_globalFactories)) {
+            if (f->id() == d->objectName())
+                d->setWindowTitle(f->title());
+        }
+    }
     m_toolBar->setWindowTitle(Tr::tr("Main toolbar"));
     m_addAction->setText(Tr::tr("Add Server…"));
     m_editAction->setText(Tr::tr("Edit…"));
@@ -262,6 +287,10 @@ void MainWindow::watchContext(ServerContext *ctx)
             [this, ctx](const QString &serverId, const QString &source, const Error &e) {
                 m_issues->add(serverId, ctx->serverName(), source, e);
             });
+    ctx->connection()->setConfirmHandler([this, ctx](const Helper::CallPreview &preview) {
+        selectServer(ctx->serverId());
+        return Workbench::ConfirmCallDialog::ask(preview, ctx->serverName(), this);
+    });
     connect(ctx->connection(), &ServerConnection::hostKeyApprovalNeeded, this,
             [this, ctx](const Ssh::HostKeyInfo &key, bool changed) { askHostKey(ctx, key, changed); });
 }

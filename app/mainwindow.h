@@ -13,6 +13,7 @@ class QToolBar;
 
 namespace Qwq::Workbench {
 class DockHost;
+class IGlobalPanelFactory;
 class IModule;
 class IssuesModel;
 class ServerContext;
@@ -79,6 +80,8 @@ private:
     QMenu *m_fileMenu;
     QMenu *m_serverMenu;
     QMenu *m_viewMenu;
+    QList<Workbench::IGlobalPanelFactory *> m_globalFactories;
+    QList<QDockWidget *> m_globalDocks;
 };
 
 } // namespace Qwq::App

@@ -12,6 +12,7 @@
 #include <helper/core/serverconnection.h>
 #include <profiles/core/profilestore.h>
 #include <profiles/core/secretstore.h>
+#include <profiles/core/sshconfigimporter.h>
 #include <ssh/core/knownhosts.h>
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -53,6 +55,9 @@ int usage()
         "                           [--auth auto|agent|key|password] [--mode normal|read-only|production]\n"
         "                           [--elevation none|sudo|root]\n"
         "       qwqctl profiles remove PROFILE\n"
+        "       qwqctl profiles import-ssh-config [FILE]      (default ~/.ssh/config; runs nothing)\n"
+        "       qwqctl profiles export [--output FILE] [PROFILE…]   (never contains secrets)\n"
+        "       qwqctl profiles import FILE [--on-conflict skip|replace|keep-both]\n"
         "       qwqctl check PROFILE [--trust-host-key SHA256:…]\n"
         "       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]\n")
           << Qt::endl;
@@ -100,10 +105,13 @@ int profilesCommand(Profiles::ProfileStore &store, QStringList args)
                 list.append(p.toJson());
                 continue;
             }
+            // Show what a connection would use: group and identity inheritance applied.
+            const Profiles::Profile e = store.effective(p.id).valueOr(p);
             out() << p.id << '\t' << p.name << '\t'
                   << (p.isLocal() ? QStringLiteral("local")
-                                  : QStringLiteral("%1@%2:%3").arg(p.user, p.host).arg(p.port))
-                  << '\t' << Profiles::modeName(p.mode) << Qt::endl;
+                                  : QStringLiteral("%1@%2:%3").arg(e.user, e.host).arg(e.port))
+                  << '\t' << Profiles::modeName(p.mode) << '\t' << p.group << '\t'
+                  << p.tags.join(QLatin1Char(',')) << Qt::endl;
         }
         if (json)
             out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -144,6 +152,71 @@ int profilesCommand(Profiles::ProfileStore &store, QStringList args)
             return fail(Error(ErrorCode::NotFound, Tr::tr("No profile “%1”").arg(args.first())));
         if (auto r = store.remove(p->id); !r)
             return fail(r.error());
+        return 0;
+    }
+    auto printReport = [](const Profiles::ImportReport &r) {
+        const std::pair<QString, const QStringList *> sections[] = {
+            {Tr::tr("added"), &r.added},          {Tr::tr("updated"), &r.updated},
+            {Tr::tr("unchanged"), &r.unchanged},  {Tr::tr("skipped"), &r.skipped},
+            {Tr::tr("no longer in ssh_config"), &r.removed}};
+        for (const auto &[title, names] : sections) {
+            if (names->isEmpty() && (names == &r.skipped || names == &r.removed))
+                continue;
+            out() << Tr::tr("%1: %2").arg(title).arg(names->size()) << Qt::endl;
+            for (const QString &name : *names)
+                out() << "  " << name << Qt::endl;
+        }
+        for (const QString &w : r.warnings)
+            err() << Tr::tr("warning: %1").arg(w) << Qt::endl;
+    };
+    if (sub == QLatin1String("import-ssh-config") && args.size() <= 1) {
+        const QString file = args.isEmpty() ? Profiles::SshConfigImporter::defaultConfigPath()
+                                            : args.first();
+        const auto r = Profiles::SshConfigImporter().importInto(store, file);
+        if (!r)
+            return fail(r.error());
+        printReport(*r);
+        return 0;
+    }
+    if (sub == QLatin1String("export")) {
+        const QString output = option(args, QStringLiteral("--output"));
+        if (args.contains(QStringLiteral("--output"))
+            || std::any_of(args.cbegin(), args.cend(), [](const QString &a) { return a.startsWith(QLatin1String("--")); }))
+            return usage();
+        const auto json = store.exportProfiles(args);
+        if (!json)
+            return fail(json.error());
+        if (output.isEmpty()) {
+            out() << QString::fromUtf8(*json);
+            return 0;
+        }
+        QSaveFile f(output);
+        if (!f.open(QIODevice::WriteOnly) || f.write(*json) != json->size() || !f.commit())
+            return fail(Error(ErrorCode::FileError, Tr::tr("Cannot write %1").arg(output),
+                              f.errorString(), {}, QStringLiteral("output")));
+        return 0;
+    }
+    if (sub == QLatin1String("import")) {
+        const QString conflict = option(args, QStringLiteral("--on-conflict"), QStringLiteral("skip"));
+        if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
+            return usage();
+        Profiles::ConflictPolicy policy = Profiles::ConflictPolicy::Skip;
+        if (conflict == QLatin1String("replace"))
+            policy = Profiles::ConflictPolicy::Replace;
+        else if (conflict == QLatin1String("keep-both"))
+            policy = Profiles::ConflictPolicy::KeepBoth;
+        else if (conflict != QLatin1String("skip"))
+            return fail(Error(ErrorCode::InvalidParam,
+                              Tr::tr("--on-conflict must be skip, replace or keep-both"), conflict,
+                              {}, QStringLiteral("on-conflict")));
+        QFile f(args.first());
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Error(ErrorCode::FileError, Tr::tr("Cannot read %1").arg(args.first()),
+                              f.errorString(), {}, QStringLiteral("file")));
+        const auto r = store.importProfiles(f.readAll(), policy);
+        if (!r)
+            return fail(r.error());
+        printReport(*r);
         return 0;
     }
     return usage();

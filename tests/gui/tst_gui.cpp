@@ -10,13 +10,16 @@
 
 #include <core/core/auditlog.h>
 #include <core/core/paths.h>
+#include <monitor/core/fleetmodel.h>
 #include <monitor/ui/dashboardpanel.h>
+#include <monitor/ui/fleetpanel.h>
 #include <profiles/core/profilestore.h>
 #include <profiles/core/secretstore.h>
 #include <profiles/ui/profiledialog.h>
 #include <workbench/core/issuesmodel.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/core/serverregistry.h>
+#include <workbench/ui/confirmcalldialog.h>
 #include <workbench/ui/dockhost.h>
 
 #include <QAbstractItemModelTester>
@@ -74,6 +77,19 @@ private slots:
         const QImage shot = m_window->grab().toImage();
         QVERIFY(!shot.isNull());
         shot.save(QStringLiteral(QWQ_BINARY_DIR "/gui-dashboard-en.png"));
+    }
+
+    void fleetOverviewListsEveryServer()
+    {
+        auto *fleet = m_window->findChild<Monitor::FleetPanel *>();
+        QVERIFY(fleet);
+        new QAbstractItemModelTester(fleet->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        fleet->model()->refresh();
+        const QModelIndex os = fleet->model()->index(0, Monitor::FleetModel::OsColumn);
+        QTRY_VERIFY_WITH_TIMEOUT(!os.data().toString().isEmpty(), 10000);
+        QCOMPARE(fleet->model()->index(0, Monitor::FleetModel::StateColumn).data().toString(),
+                 Helper::ServerConnection::stateName(Helper::ServerConnection::State::Ready));
+        QVERIFY(!fleet->model()->index(0, Monitor::FleetModel::UptimeColumn).data().toString().isEmpty());
     }
 
     void modelsPassTheModelTester()
@@ -161,6 +177,19 @@ private slots:
             profile.save();
             profile.adjustSize();
             profile.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-profile-error-%1.png").arg(lang));
+            Helper::CallPreview preview;
+            preview.method = QStringLiteral("containers.remove");
+            preview.params = {{QStringLiteral("id"), QStringLiteral("3f2a9c1b7d10")}, {QStringLiteral("force"), true}};
+            preview.risk = Helper::Risk::Destructive;
+            preview.typed = true;
+            preview.typedWord = QStringLiteral("web-01");
+            Workbench::ConfirmCallDialog confirm(preview, QStringLiteral("web-01"));
+            QVERIFY(!confirm.approveButton()->isEnabled());
+            confirm.typedField()->setText(QStringLiteral("web-0"));
+            QVERIFY(!confirm.approveButton()->isEnabled());
+            confirm.typedField()->setText(QStringLiteral("web-01"));
+            QVERIFY(confirm.approveButton()->isEnabled());
+            confirm.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-confirm-%1.png").arg(lang));
             App::SettingsDialog settings;
             settings.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-settings-%1.png").arg(lang));
         }

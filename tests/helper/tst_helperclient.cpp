@@ -144,6 +144,56 @@ private slots:
         QVERIFY(await(c->call(QStringLiteral("system.info"))).ok());
     }
 
+    void changesAreConfirmedWithTheLiteralCall()
+    {
+        QObject owner;
+        HelperClient *c = startHelper(&owner);
+        QVERIFY(await(c->initialize()).ok());
+        c->setMethodRisk(QStringLiteral("test.mutate"), Risk::Mutating);
+        c->setMethodRisk(QStringLiteral("test.destroy"), Risk::Destructive);
+        c->setTypedWord(QStringLiteral("web-01"));
+
+        // Normal: mutating goes straight out (the helper answers "method not found": it was
+        // sent), destructive needs a typed confirmation.
+        QList<CallPreview> asked;
+        bool answer = false;
+        c->setConfirmHandler([&](const CallPreview &p) {
+            asked << p;
+            return QtFuture::makeReadyFuture(answer);
+        });
+        QCOMPARE(await(c->call(QStringLiteral("test.mutate"))).error().code, ErrorCode::MethodNotFound);
+        QCOMPARE(asked.size(), 0);
+        const auto declined = await(c->call(QStringLiteral("test.destroy"),
+                                            {{QStringLiteral("id"), QStringLiteral("c1")},
+                                             {QStringLiteral("password"), QStringLiteral("pw")}}));
+        QCOMPARE(declined.error().code, ErrorCode::Cancelled);
+        QVERIFY(!declined.error().message.isEmpty());
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked[0].method, QStringLiteral("test.destroy"));
+        QCOMPARE(asked[0].risk, Risk::Destructive);
+        QVERIFY(asked[0].typed);
+        QCOMPARE(asked[0].typedWord, QStringLiteral("web-01"));
+        QCOMPARE(asked[0].params.value(QStringLiteral("id")).toString(), QStringLiteral("c1"));
+        QVERIFY(asked[0].params.value(QStringLiteral("password")).toString() != QStringLiteral("pw"));
+        answer = true;
+        QCOMPARE(await(c->call(QStringLiteral("test.destroy"))).error().code, ErrorCode::MethodNotFound);
+
+        // Production: every change asks; reads never do.
+        c->setConfirmPolicy(ConfirmPolicy::EveryChange);
+        asked.clear();
+        answer = false;
+        QCOMPARE(await(c->call(QStringLiteral("test.mutate"))).error().code, ErrorCode::Cancelled);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(!asked[0].typed);
+        QVERIFY(await(c->call(QStringLiteral("system.info"))).ok());
+        QCOMPARE(asked.size(), 1);
+
+        // Nobody to ask: refused, not sent.
+        c->setConfirmHandler({});
+        const auto alone = await(c->call(QStringLiteral("test.mutate")));
+        QCOMPARE(alone.error().code, ErrorCode::Forbidden);
+    }
+
     void deadHelperFailsEveryPendingCall()
     {
         QObject owner;

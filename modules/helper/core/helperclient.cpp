@@ -8,6 +8,7 @@
 #include <core/core/auditlog.h>
 #include <core/core/errormessages.h>
 #include <core/core/logging.h>
+#include <core/core/redact.h>
 
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -31,6 +32,7 @@ struct HelperClient::Pending
     QJsonObject params;
     std::unique_ptr<QFutureWatcher<Result<QJsonValue>>> watcher;
     bool cancelSent = false;
+    bool sent = false;
 };
 
 HelperClient::HelperClient(IHelperTransport *transport, QObject *parent)
@@ -125,13 +127,61 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
     p->watcher->setFuture(future);
     m_pending.insert(id, p);
 
+    if (!needsConfirmation(method)) {
+        dispatch(id, p);
+        return future;
+    }
+    CallPreview preview;
+    preview.serverId = m_serverId;
+    preview.method = method;
+    preview.params = Redact::maskJson(params).toObject();
+    preview.risk = r;
+    preview.typed = r == Risk::Destructive || r == Risk::Unknown;
+    preview.typedWord = m_typedWord.isEmpty() ? method : m_typedWord;
+    if (!m_confirm) {
+        finish(id, Error(ErrorCode::Forbidden,
+                         Tr::tr("“%1” needs a confirmation, and nobody is there to give it").arg(method),
+                         QStringLiteral("risk: %1").arg(riskName(r)), {}, QStringLiteral("method")));
+        return future;
+    }
+    m_confirm(preview).then(this, [this, id](bool yes) {
+        const auto pending = m_pending.value(id);
+        if (!pending)
+            return;
+        if (!yes)
+            return finish(id, Error(ErrorCode::Cancelled,
+                                    Tr::tr("“%1” was not confirmed; nothing was sent").arg(pending->method)));
+        dispatch(id, pending);
+    });
+    return future;
+}
+
+bool HelperClient::needsConfirmation(const QString &method) const
+{
+    // A name the helper's table lacks is not a method of this helper: it answers
+    // "method not found" without doing anything, so there is nothing to confirm.
+    if (!m_methods.contains(method) || method == QLatin1String("initialize"))
+        return false;
+    const Risk r = m_methods.risk(method);
+    if (!changesServer(r))
+        return false;
+    return m_confirmPolicy == ConfirmPolicy::EveryChange || r == Risk::Destructive
+           || r == Risk::Unknown;
+}
+
+void HelperClient::dispatch(qint64 id, const std::shared_ptr<Pending> &p)
+{
+    if (m_closed)
+        return finish(id, Error(ErrorCode::ConnectionFailed, Tr::tr("Not connected")));
+    if (p->cancelSent)
+        return finish(id, Error(ErrorCode::Cancelled, errorTitle(ErrorCode::Cancelled)));
+    p->sent = true;
     QJsonObject msg{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                     {QStringLiteral("id"), jsonId(id)},
-                    {QStringLiteral("method"), method}};
-    if (!params.isEmpty())
-        msg.insert(QStringLiteral("params"), params);
+                    {QStringLiteral("method"), p->method}};
+    if (!p->params.isEmpty())
+        msg.insert(QStringLiteral("params"), p->params);
     send(msg);
-    return future;
 }
 
 void HelperClient::cancel(qint64 id)
@@ -140,6 +190,8 @@ void HelperClient::cancel(qint64 id)
     if (!p || p->cancelSent)
         return;
     p->cancelSent = true;
+    if (!p->sent)
+        return;   // still waiting for a confirmation: dispatch() resolves it as cancelled
     send(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                      {QStringLiteral("method"), QStringLiteral("$/cancel")},
                      {QStringLiteral("params"), QJsonObject{{QStringLiteral("id"), jsonId(id)}}}});

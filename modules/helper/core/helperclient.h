@@ -40,6 +40,21 @@ struct HelperInfo
     QJsonObject raw;
 };
 
+/// What a confirmation shows: the literal call, never a description of it.
+struct CallPreview
+{
+    QString serverId;
+    QString method;
+    QJsonObject params;     // secrets masked
+    Risk risk = Risk::Unknown;
+    bool typed = false;     // destructive: the user must type `typedWord`
+    QString typedWord;
+};
+
+/// Who must confirm what. Normal: destructive calls (typed). Production: every mutating call,
+/// destructive ones typed. Read-only profiles never get this far (refused before).
+enum class ConfirmPolicy { DestructiveOnly, EveryChange };
+
 /// JSON-RPC 2.0 client for qwq-helper over any transport. Lives in one thread (normally the
 /// GUI thread); every call returns a future and never blocks. Many calls may be in flight;
 /// `$/stream` notifications are delivered to the call's stream handler; cancelling a call's
@@ -52,6 +67,9 @@ class HelperClient final : public QObject
     Q_DISABLE_COPY_MOVE(HelperClient)
 public:
     using StreamHandler = std::function<void(const QJsonObject &params)>;
+    /// Asks the user; resolves true to send the call. Without a handler, calls that need a
+    /// confirmation are refused (Forbidden): nothing that needs one is sent unconfirmed.
+    using ConfirmHandler = std::function<QFuture<bool>(const CallPreview &preview)>;
 
     /// Takes ownership of the transport.
     explicit HelperClient(IHelperTransport *transport, QObject *parent = nullptr);
@@ -68,6 +86,15 @@ public:
     Risk risk(const QString &method) const { return m_methods.risk(method); }
 
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    void setConfirmPolicy(ConfirmPolicy p) { m_confirmPolicy = p; }
+    ConfirmPolicy confirmPolicy() const { return m_confirmPolicy; }
+    void setConfirmHandler(ConfirmHandler h) { m_confirm = std::move(h); }
+    /// The word a destructive call's confirmation asks to type (the server's name).
+    void setTypedWord(const QString &word) { m_typedWord = word; }
+    /// Overrides a method's risk class (offline plans, tests); the helper's table still rules
+    /// in the helper itself.
+    void setMethodRisk(const QString &method, Risk r) { m_methods.insert(method, r); }
+    bool needsConfirmation(const QString &method) const;
     bool isReadOnly() const { return m_readOnly; }
     void setAudit(AuditLog *audit, const QString &serverId);
     void setPingInterval(int ms) { m_ping.setInterval(ms); }
@@ -86,6 +113,7 @@ private:
     void failAll(const Error &reason);
     void finish(qint64 id, const Result<QJsonValue> &result);
     void send(const QJsonObject &message);
+    void dispatch(qint64 id, const std::shared_ptr<Pending> &p);
 
     IHelperTransport *m_transport;
     QByteArray m_buffer;
@@ -94,6 +122,9 @@ private:
     qint64 m_nextId = 1;
     bool m_closed = false;
     bool m_readOnly = false;
+    ConfirmPolicy m_confirmPolicy = ConfirmPolicy::DestructiveOnly;
+    ConfirmHandler m_confirm;
+    QString m_typedWord;
     HelperInfo m_info;
     MethodTable m_methods;
     AuditLog *m_audit = nullptr;

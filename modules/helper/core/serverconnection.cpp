@@ -275,6 +275,11 @@ void ServerConnection::attach(IHelperTransport *transport)
     const quint64 gen = m_generation;
     m_client = new HelperClient(transport, this);
     m_client->setReadOnly(m_profile.mode == Profiles::Mode::ReadOnly);
+    m_client->setConfirmPolicy(m_profile.mode == Profiles::Mode::Production
+                                   ? ConfirmPolicy::EveryChange
+                                   : ConfirmPolicy::DestructiveOnly);
+    m_client->setConfirmHandler(m_confirm);
+    m_client->setTypedWord(m_profile.isLocal() ? QStringLiteral("localhost") : m_profile.name);
     m_client->setAudit(m_audit, m_profile.id);
     connect(m_client, &HelperClient::stderrLine, this,
             [](const QString &l) { qCDebug(lcQwq) << "helper:" << l; });
@@ -294,6 +299,10 @@ void ServerConnection::attach(IHelperTransport *transport)
         if (!info)
             return fail(info.error());
         m_connectMs = m_timer.elapsed();
+        if (m_profile.isLocal() && m_latencyMs != 0) {
+            m_latencyMs = 0;   // a pipe on this machine
+            emit latencyChanged(0);
+        }
         m_wasReady = true;
         m_attempt = 0;
         setState(State::Ready);

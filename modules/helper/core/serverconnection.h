@@ -52,6 +52,9 @@ public:
     const Ssh::HostKeyInfo &hostKey() const { return m_hostKey; }
     /// Milliseconds from connect to Ready, -1 before.
     qint64 connectMs() const { return m_connectMs; }
+    /// The last measured network round trip (SSH keepalive), -1 when unknown; 0 for This
+    /// computer.
+    int latencyMs() const { return m_latencyMs; }
 
     /// Overrides where the helper binary and known_hosts files are (tests, qwqctl).
     void setHelperBinary(const QString &path) { m_helperBinary = path; }
@@ -68,6 +71,10 @@ public:
     /// Milliseconds until the next retry while Reconnecting, else -1.
     qint64 nextRetryInMs() const;
     int reconnectAttempt() const { return m_attempt; }
+
+    /// Asks the user before calls that need it (see HelperClient::ConfirmPolicy); the policy
+    /// follows the profile's mode. Set once; every new helper client gets it.
+    void setConfirmHandler(HelperClient::ConfirmHandler h) { m_confirm = std::move(h); }
     /// Trusts the key in hostKey() (after the user saw its fingerprint) and connects again.
     Result<void> trustHostKeyAndReconnect();
 
@@ -78,6 +85,7 @@ signals:
     void errorOccurred(const Qwq::Error &error);
     void hostKeyApprovalNeeded(const Qwq::Ssh::HostKeyInfo &key, bool changed);
     void ready();
+    void latencyChanged(int ms);
 
 private:
     void setState(State s);
@@ -102,7 +110,9 @@ private:
     QString m_userKnownHosts;
     QElapsedTimer m_timer;
     qint64 m_connectMs = -1;
+    int m_latencyMs = -1;
     quint64 m_generation = 0;   // ignores callbacks of an attempt that was abandoned
+    HelperClient::ConfirmHandler m_confirm;
     bool m_autoReconnect = false;
     bool m_wasReady = false;    // only a link that once worked is retried by itself
     int m_attempt = 0;

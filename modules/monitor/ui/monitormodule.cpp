@@ -3,6 +3,7 @@
 #include "monitormodule.h"
 
 #include "dashboardpanel.h"
+#include "fleetpanel.h"
 
 #include <monitor/core/monitortr.h>
 
@@ -16,6 +17,16 @@ QString DashboardPanelFactory::title() const
 QWidget *DashboardPanelFactory::createPanel(Workbench::ServerContext *server, QWidget *parent)
 {
     return new DashboardPanel(server, parent);
+}
+
+QString FleetPanelFactory::title() const
+{
+    return Tr::tr("Fleet");
+}
+
+QWidget *FleetPanelFactory::createPanel(Workbench::ServerRegistry *registry, QWidget *parent)
+{
+    return new FleetPanel(registry, parent);
 }
 
 } // namespace Qwq::Monitor

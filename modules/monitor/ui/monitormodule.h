@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <workbench/ui/iglobalpanelfactory.h>
 #include <workbench/ui/imodule.h>
 #include <workbench/ui/ipanelfactory.h>
 
@@ -18,15 +19,27 @@ public:
     QWidget *createPanel(Workbench::ServerContext *server, QWidget *parent) override;
 };
 
-/// Monitoring: the Dashboard panel (system facts, live CPU/memory, filesystems).
+class FleetPanelFactory final : public Workbench::IGlobalPanelFactory
+{
+public:
+    QString id() const override { return QStringLiteral("monitor.fleet"); }
+    QString title() const override;
+    Qt::DockWidgetArea defaultArea() const override { return Qt::BottomDockWidgetArea; }
+    QWidget *createPanel(Workbench::ServerRegistry *registry, QWidget *parent) override;
+};
+
+/// Monitoring: the Dashboard panel (system facts, live CPU/memory, filesystems) and the
+/// fleet overview across servers.
 class MonitorModule final : public Workbench::IModule
 {
 public:
     QString id() const override { return QStringLiteral("monitor"); }
     QList<Workbench::IPanelFactory *> panelFactories() override { return {&m_dashboard}; }
+    QList<Workbench::IGlobalPanelFactory *> globalPanelFactories() override { return {&m_fleet}; }
 
 private:
     DashboardPanelFactory m_dashboard;
+    FleetPanelFactory m_fleet;
 };
 
 } // namespace Qwq::Monitor

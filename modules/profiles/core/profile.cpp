@@ -4,7 +4,10 @@
 
 #include "profilestr.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace Qwq::Profiles {
 
@@ -25,6 +28,30 @@ Error invalid(const QString &field, const QString &message)
 {
     return Error(ErrorCode::InvalidParam, message, {}, {}, field);
 }
+
+bool hasControl(const QString &s)
+{
+    return std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
+               || c == QChar::ParagraphSeparator;
+    });
+}
+
+Result<QStringList> stringList(const QJsonObject &o, const QString &key)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return QStringList();
+    if (!v.isArray())
+        return invalid(key, Tr::tr("“%1” must be a list of strings").arg(key));
+    QStringList out;
+    for (const QJsonValue &item : v.toArray()) {
+        if (!item.isString())
+            return invalid(key, Tr::tr("“%1” must be a list of strings").arg(key));
+        out.append(item.toString());
+    }
+    return out;
+}
 } // namespace
 
 QString authName(AuthMethod a)
@@ -36,6 +63,18 @@ QString authName(AuthMethod a)
     case AuthMethod::Password: return QStringLiteral("password");
     }
     return {};
+}
+
+std::optional<AuthMethod> authFromName(const QString &name)
+{
+    bool ok = true;
+    const AuthMethod a = enumFrom<AuthMethod>(name,
+                                              {{"auto", AuthMethod::Auto}, {"agent", AuthMethod::Agent},
+                                               {"key", AuthMethod::Key}, {"password", AuthMethod::Password}},
+                                              AuthMethod::Auto, &ok);
+    if (!ok)
+        return std::nullopt;
+    return a;
 }
 
 QString elevationName(Elevation e)
@@ -68,8 +107,15 @@ Profile Profile::local()
     return p;
 }
 
-QJsonObject Profile::toJson() const
+QStringList Profile::inheritableFields()
 {
+    return {QStringLiteral("user"), QStringLiteral("port"), QStringLiteral("identityId"),
+            QStringLiteral("jumpHosts"), QStringLiteral("keepAliveSeconds")};
+}
+
+QJsonObject Profile::toExportJson() const
+{
+    // A whitelist by construction: only these keys ever leave the machine.
     QJsonObject o{{QStringLiteral("id"), id},
                   {QStringLiteral("name"), name},
                   {QStringLiteral("host"), host},
@@ -78,12 +124,37 @@ QJsonObject Profile::toJson() const
                   {QStringLiteral("auth"), authName(auth)},
                   {QStringLiteral("elevation"), elevationName(elevation)},
                   {QStringLiteral("mode"), modeName(mode)}};
-    if (!identityFile.isEmpty())
-        o.insert(QStringLiteral("identityFile"), identityFile);
-    if (!group.isEmpty())
-        o.insert(QStringLiteral("group"), group);
-    if (!notes.isEmpty())
-        o.insert(QStringLiteral("notes"), notes);
+    auto putString = [&o](const char *key, const QString &v) {
+        if (!v.isEmpty())
+            o.insert(QLatin1String(key), v);
+    };
+    auto putList = [&o](const char *key, const QStringList &v) {
+        if (!v.isEmpty())
+            o.insert(QLatin1String(key), QJsonArray::fromStringList(v));
+    };
+    putString("identityFile", identityFile);
+    putString("group", group);
+    putString("notes", notes);
+    putString("colour", colour);
+    putString("identityId", identityId);
+    putString("sshConfigAlias", sshConfigAlias);
+    putList("tags", tags);
+    putList("jumpHosts", jumpHosts);
+    QStringList inh(inherits.cbegin(), inherits.cend());
+    inh.sort();
+    putList("inherits", inh);
+    if (keepAliveSeconds != 30)
+        o.insert(QStringLiteral("keepAliveSeconds"), keepAliveSeconds);
+    return o;
+}
+
+QJsonObject Profile::toJson() const
+{
+    QJsonObject o = toExportJson();
+    if (lastUsed.isValid())
+        o.insert(QStringLiteral("lastUsed"), lastUsed.toUTC().toString(Qt::ISODateWithMs));
+    if (!sshImported.isEmpty())
+        o.insert(QStringLiteral("sshImported"), sshImported);
     return o;
 }
 
@@ -104,6 +175,34 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     p.identityFile = o.value(QStringLiteral("identityFile")).toString();
     p.group = o.value(QStringLiteral("group")).toString();
     p.notes = o.value(QStringLiteral("notes")).toString();
+    p.colour = o.value(QStringLiteral("colour")).toString();
+    p.identityId = o.value(QStringLiteral("identityId")).toString();
+    p.sshConfigAlias = o.value(QStringLiteral("sshConfigAlias")).toString();
+    p.sshImported = o.value(QStringLiteral("sshImported")).toObject();
+    for (const char *key : {"tags", "jumpHosts", "inherits"}) {
+        auto list = stringList(o, QLatin1String(key));
+        if (!list)
+            return list.error();
+        if (qstrcmp(key, "tags") == 0)
+            p.tags = *list;
+        else if (qstrcmp(key, "jumpHosts") == 0)
+            p.jumpHosts = *list;
+        else
+            p.inherits = QSet<QString>(list->cbegin(), list->cend());
+    }
+    const QJsonValue keepAlive = o.value(QStringLiteral("keepAliveSeconds"));
+    if (!keepAlive.isUndefined()) {
+        if (!keepAlive.isDouble() || keepAlive.toDouble() != int(keepAlive.toDouble()))
+            return invalid(QStringLiteral("keepAliveSeconds"),
+                           Tr::tr("The keep-alive interval must be a whole number of seconds"));
+        p.keepAliveSeconds = keepAlive.toInt();
+    }
+    const QString lastUsed = o.value(QStringLiteral("lastUsed")).toString();
+    if (!lastUsed.isEmpty()) {
+        p.lastUsed = QDateTime::fromString(lastUsed, Qt::ISODateWithMs);
+        if (!p.lastUsed.isValid())
+            return invalid(QStringLiteral("lastUsed"), Tr::tr("The last-used time is not valid"));
+    }
     bool ok = true;
     p.auth = enumFrom<AuthMethod>(o.value(QStringLiteral("auth")).toString(),
                                   {{"auto", AuthMethod::Auto}, {"agent", AuthMethod::Agent},
@@ -128,16 +227,75 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     return p;
 }
 
-Result<void> validate(const Profile &p)
+Result<void> validateId(const QString &id, const QString &field)
 {
     static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (!idRe.match(id).hasMatch())
+        return invalid(field, Tr::tr("An id may contain only letters, digits, “-” and “_”"));
+    return {};
+}
+
+Result<void> validateUser(const QString &user, const QString &field)
+{
+    static const QRegularExpression userRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?$"));
+    if (!userRe.match(user).hasMatch())
+        return invalid(field, Tr::tr("The user name may contain only letters, digits, “_”, “.” and “-”"));
+    return {};
+}
+
+Result<void> validateKeyFile(const QString &path, const QString &field)
+{
+    if (path.contains(QLatin1Char('\n')) || path.contains(QLatin1Char('\r')) || path.contains(QChar(0)))
+        return invalid(field, Tr::tr("The key file path is not valid"));
+    return {};
+}
+
+Result<void> validateTags(const QStringList &tags, const QString &field)
+{
+    for (const QString &t : tags) {
+        if (t.trimmed().isEmpty() || t.size() > 64 || t.contains(QLatin1Char(',')) || hasControl(t))
+            return invalid(field, Tr::tr("Tag “%1” is not valid: tags are 1 to 64 characters, without "
+                                         "commas or control characters").arg(t.left(64)));
+    }
+    return {};
+}
+
+Result<void> validateColour(const QString &colour, const QString &field)
+{
+    static const QRegularExpression colourRe(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!colour.isEmpty() && !colourRe.match(colour).hasMatch())
+        return invalid(field, Tr::tr("The colour must look like #rrggbb"));
+    return {};
+}
+
+Result<void> validateGroupPath(const QString &path, const QString &field)
+{
+    if (path.isEmpty())
+        return {};
+    for (const QString &segment : path.split(QLatin1Char('/'))) {
+        if (segment.trimmed().isEmpty() || segment.size() > 64 || hasControl(segment))
+            return invalid(field, Tr::tr("Group path “%1” is not valid: each “/”-separated part "
+                                         "must be 1 to 64 characters without control characters")
+                                      .arg(path.left(200)));
+    }
+    return {};
+}
+
+Result<void> validateKeepAlive(int seconds, const QString &field)
+{
+    if (seconds < 0 || seconds > 3600)
+        return invalid(field, Tr::tr("The keep-alive interval must be between 0 and 3600 seconds"));
+    return {};
+}
+
+Result<void> validate(const Profile &p)
+{
     // Host: a DNS name (LDH labels), an IPv4 address, or an IPv6 address in brackets-free form.
     static const QRegularExpression hostRe(QStringLiteral(
         "^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
     static const QRegularExpression ipv6Re(QStringLiteral("^[0-9A-Fa-f:.]{2,45}$"));
-    static const QRegularExpression userRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?$"));
 
-    if (!idRe.match(p.id).hasMatch())
+    if (!validateId(p.id))
         return invalid(QStringLiteral("id"), Tr::tr("The profile id may contain only letters, digits, “-” and “_”"));
     if (p.isLocal())
         return {};
@@ -153,17 +311,45 @@ Result<void> validate(const Profile &p)
         && !(p.host.contains(QLatin1Char(':')) && ipv6Re.match(p.host).hasMatch()))
         return invalid(QStringLiteral("host"),
                        Tr::tr("The host must be a DNS name or an IP address (letters, digits, “-” and “.”)"));
-    if (p.port == 0)
+    for (const QString &f : p.inherits) {
+        if (!Profile::inheritableFields().contains(f))
+            return invalid(QStringLiteral("inherits"), Tr::tr("“%1” cannot be inherited").arg(f));
+    }
+    if (p.port == 0 && !p.isInherited(QStringLiteral("port")))
         return invalid(QStringLiteral("port"), Tr::tr("Port must be between 1 and 65535"));
-    if (p.user.isEmpty())
-        return invalid(QStringLiteral("user"), Tr::tr("The user name must not be empty"));
-    if (!userRe.match(p.user).hasMatch())
-        return invalid(QStringLiteral("user"),
-                       Tr::tr("The user name may contain only letters, digits, “_”, “.” and “-”"));
-    if (p.identityFile.contains(QLatin1Char('\n')) || p.identityFile.contains(QChar(0)))
-        return invalid(QStringLiteral("identityFile"), Tr::tr("The key file path is not valid"));
-    if (p.auth == AuthMethod::Key && p.identityFile.isEmpty())
+    if (!p.isInherited(QStringLiteral("user"))) {
+        if (p.user.isEmpty())
+            return invalid(QStringLiteral("user"), Tr::tr("The user name must not be empty"));
+        if (auto r = validateUser(p.user); !r)
+            return r;
+    }
+    if (auto r = validateKeyFile(p.identityFile); !r)
+        return r;
+    if (p.auth == AuthMethod::Key && p.identityFile.isEmpty() && p.identityId.isEmpty()
+        && !p.isInherited(QStringLiteral("identityId")))
         return invalid(QStringLiteral("identityFile"), Tr::tr("Key authentication needs a key file"));
+    if (auto r = validateTags(p.tags); !r)
+        return r;
+    if (auto r = validateColour(p.colour); !r)
+        return r;
+    if (auto r = validateGroupPath(p.group); !r)
+        return r;
+    if (auto r = validateKeepAlive(p.keepAliveSeconds); !r)
+        return r;
+    if (!p.identityId.isEmpty()) {
+        if (auto r = validateId(p.identityId, QStringLiteral("identityId")); !r)
+            return r;
+    }
+    for (const QString &hop : p.jumpHosts) {
+        if (hop == Profile::localId())
+            return invalid(QStringLiteral("jumpHosts"), Tr::tr("“This computer” cannot be a jump host"));
+        if (hop == p.id)
+            return invalid(QStringLiteral("jumpHosts"), Tr::tr("A profile cannot be its own jump host"));
+        if (auto r = validateId(hop, QStringLiteral("jumpHosts")); !r)
+            return r;
+    }
+    if (p.sshConfigAlias.size() > 255 || hasControl(p.sshConfigAlias))
+        return invalid(QStringLiteral("sshConfigAlias"), Tr::tr("The ssh_config alias is not valid"));
     return {};
 }
 

@@ -4,8 +4,11 @@
 
 #include <core/core/result.h>
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace Qwq::Profiles {
 
@@ -15,6 +18,12 @@ enum class Mode { ReadOnly, Normal, Production };
 
 /// A server profile. Holds no secret: passwords and passphrases live in the keychain under
 /// the profile's id (see SecretStore).
+///
+/// Inheritance: the fields named by inheritableFields() (user, port, identityId, jumpHosts,
+/// keepAliveSeconds) are *explicit* unless their name is in `inherits`; an inherited field's
+/// own value is ignored and ProfileStore::effective() takes it from the identity (user) or the
+/// nearest ancestor group that sets it. An empty `inherits` (the default, and every version-1
+/// file) means "everything explicit", so profiles built in code keep their plain meaning.
 struct Profile
 {
     QString id;            // stable UUID; "local" is This computer
@@ -22,27 +31,57 @@ struct Profile
     QString host;
     quint16 port = 22;
     QString user;
-    AuthMethod auth = AuthMethod::Auto;
-    QString identityFile;
+    AuthMethod auth = AuthMethod::Auto;   // ignored when an identity applies
+    QString identityFile;                 // ignored when an identity applies
     Elevation elevation = Elevation::None;
     Mode mode = Mode::Normal;
-    QString group;
+    QString group;         // nested group path "prod/web/eu"; empty = top level
     QString notes;
+
+    QStringList tags;
+    QString colour;        // "#rrggbb" or empty (then the group's colour, if any)
+    QString identityId;    // a reusable Identity (auth, key file, optional user)
+    QStringList jumpHosts; // ordered hops, nearest first: ids of other profiles
+    int keepAliveSeconds = 30;   // 0 = off
+    QDateTime lastUsed;          // invalid = never
+    QString sshConfigAlias;      // the ssh_config Host alias (or hop spec) it was imported from
+    QSet<QString> inherits;      // names from inheritableFields() taken from group/identity
+    /// What the last ssh_config import set, per field (see SshConfigImporter); a field whose
+    /// current value differs was edited locally and is left alone by a re-import.
+    QJsonObject sshImported;
 
     bool isLocal() const { return id == localId(); }
     static QString localId() { return QStringLiteral("local"); }
     /// The built-in "This computer" profile (runs the helper over a pipe).
     static Profile local();
 
+    bool isInherited(const QString &field) const { return inherits.contains(field); }
+    static QStringList inheritableFields();
+
+    /// The profiles-file form: every field, including lastUsed and the import bookkeeping.
     QJsonObject toJson() const;
+    /// The team-export form: only whitelisted, shareable fields (no lastUsed, no bookkeeping).
+    QJsonObject toExportJson() const;
     static Result<Profile> fromJson(const QJsonObject &o);
 };
 
 /// Checks every field and names the first bad one (Error::field, translated message).
+/// Store-level facts (jump host ids exist, identity exists) are checked by ProfileStore.
 Result<void> validate(const Profile &p);
+
+/// Shared field grammars; each returns an InvalidParam error naming `field`.
+Result<void> validateTags(const QStringList &tags, const QString &field = QStringLiteral("tags"));
+Result<void> validateColour(const QString &colour, const QString &field = QStringLiteral("colour"));
+Result<void> validateGroupPath(const QString &path, const QString &field = QStringLiteral("group"));
+Result<void> validateKeepAlive(int seconds, const QString &field = QStringLiteral("keepAliveSeconds"));
+Result<void> validateUser(const QString &user, const QString &field = QStringLiteral("user"));
+Result<void> validateId(const QString &id, const QString &field = QStringLiteral("id"));
+Result<void> validateKeyFile(const QString &path, const QString &field = QStringLiteral("identityFile"));
 
 QString authName(AuthMethod a);
 QString elevationName(Elevation e);
 QString modeName(Mode m);
+/// Parses "auto"/"agent"/"key"/"password" (empty = Auto); nullopt when unknown.
+std::optional<AuthMethod> authFromName(const QString &name);
 
 } // namespace Qwq::Profiles

@@ -25,6 +25,15 @@ public:
     static QString passwordKey(const QString &profileId) { return profileId + QStringLiteral("/password"); }
     static QString passphraseKey(const QString &profileId) { return profileId + QStringLiteral("/passphrase"); }
     static QString sudoKey(const QString &profileId) { return profileId + QStringLiteral("/sudo"); }
+    /// Secrets of a reusable Identity: "identity:<id>/password", "identity:<id>/passphrase".
+    static QString identityPasswordKey(const QString &identityId)
+    {
+        return QStringLiteral("identity:") + identityId + QStringLiteral("/password");
+    }
+    static QString identityPassphraseKey(const QString &identityId)
+    {
+        return QStringLiteral("identity:") + identityId + QStringLiteral("/passphrase");
+    }
 
 private:
     QString m_service;

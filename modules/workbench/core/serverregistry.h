@@ -36,11 +36,14 @@ public:
     /// The context of a profile (created on first use); nullptr for an unknown id.
     ServerContext *context(const QString &profileId);
     QList<ServerContext *> contexts() const { return m_contexts.values(); }
+    /// A panel asks the shell to select a server and show its panels.
+    void requestShowServer(const QString &profileId) { emit showServerRequested(profileId); }
 
 signals:
     void contextCreated(Qwq::Workbench::ServerContext *context);
     void contextRemoved(const QString &profileId);
     void serverStateChanged(const QString &profileId);
+    void showServerRequested(const QString &profileId);
 
 private:
     void syncWithStore();

@@ -7,6 +7,7 @@
 
 namespace Qwq::Workbench {
 
+class IGlobalPanelFactory;
 class IPanelFactory;
 
 /// A capability of qwq (monitor, containers, …). `app/modulelist.cpp` creates the modules in
@@ -17,6 +18,8 @@ public:
     virtual ~IModule() = default;
     virtual QString id() const = 0;
     virtual QList<IPanelFactory *> panelFactories() = 0;
+    /// Panels that span all servers; most modules have none.
+    virtual QList<IGlobalPanelFactory *> globalPanelFactories() { return {}; }
 };
 
 } // namespace Qwq::Workbench
