@@ -26,7 +26,9 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListView>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -55,15 +57,44 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     setCentralWidget(m_dockHost);
 
     m_serverModel = new Workbench::ServerListModel(registry, this);
-    m_serverList = new QListView;
+    m_serverFilter = new Workbench::ServerFilterModel(this);
+    m_serverFilter->setSourceModel(m_serverModel);
+    m_serverList = new QTreeView;
     m_serverList->setObjectName(QStringLiteral("serverList"));
-    m_serverList->setModel(m_serverModel);
+    m_serverList->setModel(m_serverFilter);
+    m_serverList->setHeaderHidden(true);
     m_serverList->setItemDelegate(new ServerItemDelegate(m_serverList));
     m_serverList->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_serverList->setUniformItemSizes(true);
+    m_serverList->setIndentation(14);
+    m_serverList->setExpandsOnDoubleClick(true);
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("serverSearch"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &q) {
+        const QString current = currentServerId();
+        m_serverFilter->setQuery(q);
+        m_serverList->expandAll();
+        if (!current.isEmpty())
+            selectServer(current);
+    });
+    // The tree is rebuilt when profiles change: open every group and keep the selection.
+    connect(m_serverModel, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_keepSelection = currentServerId(); });
+    connect(m_serverModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_serverList->expandAll();
+        if (!m_keepSelection.isEmpty())
+            selectServer(m_keepSelection);
+    });
+    m_serverList->expandAll();
+    auto *sidebar = new QWidget;
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(2);
+    sidebarLayout->addWidget(m_search);
+    sidebarLayout->addWidget(m_serverList, 1);
     m_serverDock = new QDockWidget(this);
     m_serverDock->setObjectName(QStringLiteral("servers"));
-    m_serverDock->setWidget(m_serverList);
+    m_serverDock->setWidget(sidebar);
     m_serverDock->setFeatures(QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_serverDock);
     resizeDocks({m_serverDock}, {260}, Qt::Horizontal);
@@ -108,7 +139,7 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     createActions();
     connect(m_serverList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &idx) { onServerActivated(idx); });
-    connect(m_serverList, &QListView::doubleClicked, this, [this](const QModelIndex &) {
+    connect(m_serverList, &QTreeView::doubleClicked, this, [this](const QModelIndex &) {
         if (ServerContext *c = currentContext()) {
             if (c->connection()->state() != ServerConnection::State::Ready)
                 c->connection()->connectToServer();
@@ -208,6 +239,7 @@ void MainWindow::retranslate()
     m_serverMenu->setTitle(Tr::tr("&Server"));
     m_viewMenu->setTitle(Tr::tr("&View"));
     m_serverModel->retranslate();
+    m_search->setPlaceholderText(Tr::tr("Search name, host, tag, group…"));
     updateActions();
 }
 
@@ -239,7 +271,7 @@ QString MainWindow::currentServerId() const
 
 void MainWindow::selectServer(const QString &profileId)
 {
-    const QModelIndex idx = m_serverModel->indexOf(profileId);
+    const QModelIndex idx = m_serverFilter->mapFromSource(m_serverModel->indexOf(profileId));
     if (idx.isValid())
         m_serverList->setCurrentIndex(idx);
 }

@@ -7,7 +7,8 @@
 class QAction;
 class QDockWidget;
 class QLabel;
-class QListView;
+class QLineEdit;
+class QTreeView;
 class QTableView;
 class QToolBar;
 
@@ -17,6 +18,7 @@ class IGlobalPanelFactory;
 class IModule;
 class IssuesModel;
 class ServerContext;
+class ServerFilterModel;
 class ServerListModel;
 class ServerRegistry;
 }
@@ -64,7 +66,10 @@ private:
     Workbench::ServerListModel *m_serverModel;
     Workbench::IssuesModel *m_issues;
     Workbench::DockHost *m_dockHost;
-    QListView *m_serverList;
+    Workbench::ServerFilterModel *m_serverFilter;
+    QTreeView *m_serverList;
+    QLineEdit *m_search;
+    QString m_keepSelection;
     QDockWidget *m_serverDock;
     QDockWidget *m_issuesDock;
     QTableView *m_issuesView;

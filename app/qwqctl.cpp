@@ -316,6 +316,7 @@ int main(int argc, char **argv)
     if (auto r = audit.open(); !r)
         err() << r.error().toString() << Qt::endl;
     Helper::ServerConnection conn(profile, &secrets, &audit);
+    conn.setProfileStore(&store);
 
     if (command == QLatin1String("check")) {
         withConnection(&conn, trust, [&conn](Helper::HelperClient *helper) {

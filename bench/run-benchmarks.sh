@@ -6,6 +6,8 @@
 #   1. connect + deploy check + initialize  <= 1.5 x  `ssh -o BatchMode=yes HOST true`
 #   2. a trivial helper call                 >= 20 x faster than `ssh -S MASTER HOST true`
 #   3. `qwq-helper serve` resident memory    <= 0.3 x  idle prometheus-node-exporter
+#   4. connect through one jump host + true  <= 1.3 x  `ssh -J USER@HOST:JUMP -p PORT HOST true`
+#      (a second sshd fixture is the jump host; same keys and known_hosts for both)
 # Usage: run-benchmarks.sh [BUILD_DIR]   (default ./build)
 # Needs root (the sshd fixture creates a user and runs sshd), hyperfine, openssh,
 # prometheus-node-exporter, python3. Exit 77 = skipped, 1 = a target failed, 2 = broken setup.
@@ -19,6 +21,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SRC=$(cd "$HERE/.." && pwd)
 FIXTURE="$SRC/tests/fixtures/sshd.sh"
 BENCH="$BUILD/bin/bench_connect"
+BENCH_JUMP="$BUILD/bin/bench_jump"
 HELPER="$BUILD/bin/qwq-helper"
 NODE_EXPORTER=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
 CONNECTS=${QWQ_BENCH_CONNECTS:-20}
@@ -34,11 +37,13 @@ for tool in hyperfine ssh ssh-keyscan python3; do
 done
 [ -x "$NODE_EXPORTER" ] || skip "$NODE_EXPORTER not found (install prometheus-node-exporter)"
 [ -x "$BENCH" ] || die "$BENCH not built (ninja -C $BUILD bench_connect)"
+[ -x "$BENCH_JUMP" ] || die "$BENCH_JUMP not built (ninja -C $BUILD bench_jump)"
 [ -x "$HELPER" ] || die "$HELPER not built (ninja -C $BUILD qwq-helper)"
 
 WORK=$(mktemp -d /tmp/qwq-bench.XXXXXX)
 chmod 755 "$WORK"
 SSHD_DIR="$WORK/sshd"
+JUMP_DIR="$WORK/sshd-jump"
 MASTER_SOCK="$WORK/master.sock"
 PIDS=()
 
@@ -51,6 +56,7 @@ cleanup() {
         ssh -S "$MASTER_SOCK" -O exit -p "${SSHD_PORT:-22}" qwqtest@127.0.0.1 >/dev/null 2>&1 || true
     fi
     [ -f "$SSHD_DIR/env" ] && "$FIXTURE" stop "$SSHD_DIR" >/dev/null 2>&1
+    [ -f "$JUMP_DIR/env" ] && "$FIXTURE" stop "$JUMP_DIR" >/dev/null 2>&1
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -129,6 +135,35 @@ PIDS=()
 if [ -z "$NE_RSS" ] || [ -z "$HELPER_RSS" ]; then die "could not read VmRSS"; fi
 [ "$HELPER_LINES" -ge 2 ] || die "qwq-helper answered $HELPER_LINES of 2 requests"
 
+# --- 4: one jump host -----------------------------------------------------------------------
+echo "== jump host: a second sshd fixture, OpenSSH -J vs qwq" >&2
+mkdir -p "$JUMP_DIR"
+chmod 755 "$JUMP_DIR"
+cp "$SSHD_DIR"/id_ed25519* "$SSHD_DIR"/id_other* "$JUMP_DIR"/   # the same client keys on both
+"$FIXTURE" start "$JUMP_DIR" >/dev/null || die "the jump sshd fixture did not start"
+JUMP_PORT=$(sed -n 's/^SSHD_PORT=//p' "$JUMP_DIR/env")
+ssh-keyscan -p "$JUMP_PORT" -t ed25519 127.0.0.1 2>/dev/null |
+    awk -v hp="[127.0.0.1]:$JUMP_PORT" 'NF >= 3 && $1 !~ /^#/ { print hp, $2, $3 }' >>"$KH"
+# ssh -J starts a second ssh for the jump, which takes options only from a config file.
+JUMP_CFG="$WORK/ssh_config"
+cat >"$JUMP_CFG" <<CFG
+Host *
+    BatchMode yes
+    StrictHostKeyChecking yes
+    UserKnownHostsFile $KH
+    GlobalKnownHostsFile /dev/null
+    IdentitiesOnly yes
+    IdentityFile $SSHD_KEY
+    LogLevel ERROR
+CFG
+JUMP_CMD=(ssh -F "$JUMP_CFG" -J "$SSHD_USER@127.0.0.1:$JUMP_PORT" -p "$SSHD_PORT" "$TARGET" true)
+"${JUMP_CMD[@]}" || die "OpenSSH cannot log in through the jump host"
+hyperfine --warmup 3 --runs "$RUNS" -N --style basic --export-json "$WORK/ssh-jump.json" \
+    "$(q "${JUMP_CMD[@]}")" >&2 || die "hyperfine (ssh -J) failed"
+"$BENCH_JUMP" --host 127.0.0.1 --jump-port "$JUMP_PORT" --port "$SSHD_PORT" --user "$SSHD_USER" \
+    --key "$SSHD_KEY" --known-hosts "$KH" --runs "$RUNS" >"$WORK/qwq-jump.json" ||
+    die "bench_jump failed"
+
 # --- report ---------------------------------------------------------------------------------
 export WORK NE_RSS HELPER_RSS OUT="$BUILD/bench-results.json"
 python3 - <<'PY'
@@ -141,13 +176,17 @@ def load(name):
 
 fresh = load("ssh-fresh.json")["results"][0]
 master = load("ssh-master.json")["results"][0]
+jump = load("ssh-jump.json")["results"][0]
 qwq = load("qwq.json")
+qwq_jump = load("qwq-jump.json")
 ne_kb, helper_kb = int(os.environ["NE_RSS"]), int(os.environ["HELPER_RSS"])
 
 ssh_fresh_ms = fresh["median"] * 1000
 ssh_master_ms = master["median"] * 1000
 connect_ms = qwq["connect"]["median_ms"]
 call_ms = qwq["trivial_call"]["median_ms"]
+ssh_jump_ms = jump["median"] * 1000
+jump_ms = qwq_jump["jump_connect_true"]["median_ms"]
 
 rows = [
     # name, peer, peer value, qwq value, unit, ratio, target text, pass
@@ -157,6 +196,8 @@ rows = [
      ssh_master_ms / call_ms, ">= 20x faster", ssh_master_ms / call_ms >= 20),
     ("helper serve RSS", "node-exporter idle RSS", ne_kb / 1024, helper_kb / 1024, "MiB",
      helper_kb / ne_kb, "<= 0.3x", helper_kb / ne_kb <= 0.3),
+    ("connect via jump + true", "ssh -J JUMP HOST true", ssh_jump_ms, jump_ms, "ms",
+     jump_ms / ssh_jump_ms, "<= 1.3x", jump_ms / ssh_jump_ms <= 1.3),
 ]
 
 print()
@@ -185,8 +226,11 @@ result = {
                        "stddev_ms": (fresh.get("stddev") or 0) * 1000, "runs": len(fresh["times"])},
         "master_true": {"median_ms": ssh_master_ms, "mean_ms": master["mean"] * 1000,
                         "stddev_ms": (master.get("stddev") or 0) * 1000, "runs": len(master["times"])},
+        "jump_true": {"median_ms": ssh_jump_ms, "mean_ms": jump["mean"] * 1000,
+                      "stddev_ms": (jump.get("stddev") or 0) * 1000, "runs": len(jump["times"])},
     },
     "qwq": qwq,
+    "qwq_jump": qwq_jump,
     "memory_kb": {"prometheus_node_exporter": ne_kb, "qwq_helper_serve": helper_kb},
     "targets": [{"name": r[0], "peer": r[1], "peer_value": r[2], "qwq_value": r[3], "unit": r[4],
                  "ratio": r[5], "target": r[6], "pass": r[7]} for r in rows],

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -88,7 +88,7 @@
         <translation>主机密钥已变更 — 已拒绝连接</translation>
     </message>
     <message>
-        <source>The key %1 presents is not the one qwq knows. Someone may be intercepting the connection, or the server was reinstalled. qwq sent no password or key and will not connect. Check the new fingerprint with the server&apos;s administrator; if it is right, remove the old entry from qwq&apos;s known_hosts file.</source>
+        <source>The key %1 presents is not the one qwq knows. Someone may be intercepting the connection, or the server was reinstalled. qwq sent no password or key and will not connect. Check the new fingerprint with the server's administrator; if it is right, remove the old entry from qwq's known_hosts file.</source>
         <translation>%1 出示的密钥与 qwq 记录的不同。可能有人在拦截连接，也可能服务器已重装。qwq 没有发送任何密码或密钥，也不会连接。请向服务器管理员核对新的指纹；确认无误后，从 qwq 的 known_hosts 文件中删除旧条目。</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>未知的主机密钥</translation>
     </message>
     <message>
-        <source>qwq has not seen %1 before. Compare this fingerprint with the one the server&apos;s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it.</source>
+        <source>qwq has not seen %1 before. Compare this fingerprint with the one the server's administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it.</source>
         <translation>qwq 之前没有见过 %1。信任之前，请把此指纹与服务器管理员提供的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比对。</translation>
     </message>
     <message>
@@ -136,24 +136,6 @@ Secrets are kept in the system keychain only.</source>
 机密信息只保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <source>usage: qwqctl profiles list [--json]
-       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]
-                           [--auth auto|agent|key|password] [--mode normal|read-only|production]
-                           [--elevation none|sudo|root]
-       qwqctl profiles remove PROFILE
-       qwqctl check PROFILE [--trust-host-key SHA256:…]
-       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
-</source>
-        <translation>用法：qwqctl profiles list [--json]
-      qwqctl profiles add --name 名称 --host 主机 --user 用户 [--port 端口] [--key 密钥文件]
-                          [--auth auto|agent|key|password] [--mode normal|read-only|production]
-                          [--elevation none|sudo|root]
-      qwqctl profiles remove 配置
-      qwqctl check 配置 [--trust-host-key SHA256:…]
-      qwqctl call 配置|--local 方法 [JSON 参数] [--trust-host-key SHA256:…]
-</translation>
-    </message>
-    <message>
         <source>error %1: %2</source>
         <translation>错误 %1：%2</translation>
     </message>
@@ -178,7 +160,7 @@ Secrets are kept in the system keychain only.</source>
         <translation>没有名为“%1”的配置</translation>
     </message>
     <message>
-        <source>The server&apos;s %1 key has the fingerprint %2. Check it, then run again with --trust-host-key %2</source>
+        <source>The server's %1 key has the fingerprint %2. Check it, then run again with --trust-host-key %2</source>
         <translation>服务器的 %1 密钥指纹为 %2。核对无误后，加上 --trust-host-key %2 再运行一次</translation>
     </message>
     <message>
@@ -206,6 +188,60 @@ Offered fingerprint: %2</source>
     <message>
         <source>%1: link lost (%2); reconnecting, attempt %3</source>
         <translation>%1：连接中断（%2）；正在重新连接，第 %3 次尝试</translation>
+    </message>
+    <message>
+        <source>Search name, host, tag, group…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>usage: qwqctl profiles list [--json]
+       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]
+                           [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                           [--elevation none|sudo|root]
+       qwqctl profiles remove PROFILE
+       qwqctl profiles import-ssh-config [FILE]      (default ~/.ssh/config; runs nothing)
+       qwqctl profiles export [--output FILE] [PROFILE…]   (never contains secrets)
+       qwqctl profiles import FILE [--on-conflict skip|replace|keep-both]
+       qwqctl check PROFILE [--trust-host-key SHA256:…]
+       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no longer in ssh_config</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--on-conflict must be skip, replace or keep-both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -374,7 +410,7 @@ Offered fingerprint: %2</source>
 <context>
     <name>Qwq::Helper</name>
     <message>
-        <source>The helper&apos;s method list is not valid</source>
+        <source>The helper's method list is not valid</source>
         <translation>助手的方法列表无效</translation>
     </message>
     <message>
@@ -430,7 +466,7 @@ Offered fingerprint: %2</source>
         <translation>服务器没有回应助手检查</translation>
     </message>
     <message>
-        <source>This server&apos;s architecture (%1) has no qwq helper yet</source>
+        <source>This server's architecture (%1) has no qwq helper yet</source>
         <translation>此服务器的架构（%1）还没有对应的 qwq 助手</translation>
     </message>
     <message>
@@ -489,11 +525,19 @@ Offered fingerprint: %2</source>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
+    <message>
+        <source>“%1” needs a confirmation, and nobody is there to give it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” was not confirmed; nothing was sent</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Qwq::Monitor</name>
     <message>
-        <source>The helper&apos;s answer has no “%1”; is it a different version?</source>
+        <source>The helper's answer has no “%1”; is it a different version?</source>
         <translation>助手的回应中没有“%1”；是否版本不同？</translation>
     </message>
     <message>
@@ -583,10 +627,8 @@ Up %4</source>
     <message numerus="yes">
         <source>%1
 %n logical core(s)</source>
-        <translation>
-            <numerusform>%1
-%n 个逻辑核心</numerusform>
-        </translation>
+        <translation><numerusform>%1
+%n 个逻辑核心</numerusform></translation>
     </message>
     <message>
         <source>Load average: %1 · %2 · %3</source>
@@ -611,6 +653,68 @@ Up %4</source>
     <message>
         <source>CPU: %1%</source>
         <translation>CPU：%1%</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 connected · %2 with problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disconnect All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -836,12 +940,246 @@ Up %4</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <source>Passwords and passphrases are stored in the system keychain, never in qwq&apos;s files.</source>
+        <source>Passwords and passphrases are stored in the system keychain, never in qwq's files.</source>
         <translation>密码和口令保存在系统钥匙串中，绝不写入 qwq 的文件。</translation>
     </message>
     <message>
         <source>The profile was saved, but the keychain did not take the secret: %1</source>
         <translation>配置已保存，但钥匙串未能保存机密信息：%1</translation>
+    </message>
+    <message>
+        <source>“%1” must be a list of strings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keep-alive interval must be a whole number of seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last-used time is not valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An id may contain only letters, digits, “-” and “_”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag “%1” is not valid: tags are 1 to 64 characters, without commas or control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The colour must look like #rrggbb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group path “%1” is not valid: each “/”-separated part must be 1 to 64 characters without control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keep-alive interval must be between 0 and 3600 seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” cannot be inherited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“This computer” cannot be a jump host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A profile cannot be its own jump host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ssh_config alias is not valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group path must not be empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profiles file %1 was written by a newer qwq (version %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A group in %1 is not valid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An identity in %1 is not valid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile is a jump host for: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A group cannot be moved into itself</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The group “%1” is not empty (%n profiles or subgroups)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>No group “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No identity “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The identity is used by: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two identities have the id “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The id “%1” is already used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group “%1” exists twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group “%1” uses an unknown identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group “%1” has an unknown jump host “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown identity “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No user name is set for “%1”, neither on the profile nor inherited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown jump host “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The jump hosts form a loop: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jump host “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profiles export is not valid JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a qwq profiles export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export was written by a newer qwq</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identity “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the SSH configuration %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a configuration line; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unbalanced quotes; line ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” has no value; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Match blocks are not supported; the block was skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include nested more than %1 levels deep; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wildcards are supported only in the file name of an Include</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>included file %1 does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include loop through %1; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read included file %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: “%2” is not a port; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: ServerAliveInterval must be 0 to 3600 seconds; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: IdentityFile token “%%2” is not supported; ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ignored %1 for %2 (%3): qwq never runs local commands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: ProxyJump hop “%2” is not understood; %3 skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ProxyJump loop for %1 (%2); skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 skipped: its jump host %2 was skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 skipped: %2 [field: %3]</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -915,7 +1253,7 @@ Up %4</source>
         <translation>%1 的主机密钥尚未记录（%2 %3）。</translation>
     </message>
     <message>
-        <source>Compare the fingerprint with the server&apos;s before trusting it.</source>
+        <source>Compare the fingerprint with the server's before trusting it.</source>
         <translation>信任之前，请与服务器上的指纹进行比对。</translation>
     </message>
     <message>
@@ -923,7 +1261,7 @@ Up %4</source>
         <translation>%1 的主机密钥已变更。可能有人在拦截连接，也可能服务器已重装。</translation>
     </message>
     <message>
-        <source>Verify the new key with the server&apos;s administrator before replacing it.</source>
+        <source>Verify the new key with the server's administrator before replacing it.</source>
         <translation>替换之前，请向服务器管理员核实新的密钥。</translation>
     </message>
     <message>
@@ -966,6 +1304,82 @@ Up %4</source>
         <source>%1 on %2 is larger than %3 bytes.</source>
         <translation>%2 上的 %1 大于 %3 字节。</translation>
     </message>
+    <message>
+        <source>A host and a port from 1 to 65535 are needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to %1 was lost at a jump host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not open a connection to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not reach %1 through %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the jump host closed the connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not reach %1 through %2 in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No answer from %1 for %2 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown kind of port forward.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bind address must be an IP address (for example 127.0.0.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Listening on all interfaces (%1) must be allowed explicitly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The listening port must be from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The target host is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The target port must be from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused to listen on %2 port %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not listen on %1 port %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not connect to %1 port %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not connect to %1 port %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A client spoke something other than SOCKS5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not open a connection to %2 port %3 (%4).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Qwq::Workbench</name>
@@ -996,6 +1410,70 @@ Up %4</source>
     <message>
         <source>local helper</source>
         <translation>本机助手</translation>
+    </message>
+    <message>
+        <source>reads only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reads secrets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changes the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot be undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown — treated as cannot be undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm an irreversible change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm a change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This call cannot be undone. Read it, then type the server's name to approve it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This profile asks before every change. This is exactly what will be sent:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Effect:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no parameters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type “%1”:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

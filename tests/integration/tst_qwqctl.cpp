@@ -28,6 +28,7 @@ private slots:
     void addRejectsBadFields_data();
     void addRejectsBadFields();
     void profileLifecycle();
+    void sshConfigJumpChain();
     void callUnknownProfile();
 
 private:
@@ -217,6 +218,36 @@ void tst_Qwqctl::profileLifecycle()
     QCOMPARE(qwqctl({QStringLiteral("call"), QStringLiteral("t1"), QStringLiteral("system.info")})
                  .exitCode,
              1);
+}
+
+void tst_Qwqctl::sshConfigJumpChain()
+{
+    if (!m_serverUp)
+        QSKIP("needs the sshd fixture (root)");
+    // Imported from ssh_config: a bastion and a host behind it (the same loopback sshd serves
+    // as both hops). The host key was trusted in profileLifecycle.
+    const QString pwned = QStringLiteral("/tmp/qwq-pwned-%1").arg(::getpid());
+    const QString config = m_home.filePath(QStringLiteral("ssh_config"));
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("Host bastion\n  HostName 127.0.0.1\n  Port %1\n  User qwqtest\n  IdentityFile %2\n"
+                           "Host inner\n  HostName 127.0.0.1\n  Port %1\n  User qwqtest\n  IdentityFile %2\n"
+                           "  ProxyJump bastion\n  ProxyCommand touch %3\n")
+                .arg(m_sshd.port).arg(m_sshd.key(), pwned).toUtf8());
+    f.close();
+    const ProcessResult imported = qwqctl({QStringLiteral("profiles"), QStringLiteral("import-ssh-config"), config});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY2(QByteArray(imported.out + imported.err).contains("ProxyCommand"), imported.out.constData());
+    const ProcessResult called = qwqctl({QStringLiteral("call"), QStringLiteral("inner"),
+                                         QStringLiteral("system.info")});
+    QVERIFY2(called.exitCode == 0, called.err.constData());
+    QVERIFY(QJsonDocument::fromJson(called.out).object().contains(QStringLiteral("hostname")));
+    QVERIFY2(!QFile::exists(pwned), "ProxyCommand must never run");
+    // Importing again changes nothing and duplicates nothing.
+    const ProcessResult again = qwqctl({QStringLiteral("profiles"), QStringLiteral("import-ssh-config"), config});
+    QCOMPARE(again.exitCode, 0);
+    const ProcessResult listed = qwqctl({QStringLiteral("profiles"), QStringLiteral("list")});
+    QCOMPARE(listed.out.count("\tinner\t"), 1);
 }
 
 void tst_Qwqctl::callUnknownProfile()

@@ -8,6 +8,7 @@
 
 #include <core/core/logging.h>
 #include <core/core/paths.h>
+#include <profiles/core/profilestore.h>
 #include <profiles/core/secretstore.h>
 #include <ssh/core/knownhosts.h>
 #include <ssh/core/sshsession.h>
@@ -165,41 +166,65 @@ void ServerConnection::startConnect()
     if (m_profile.isLocal())
         return connectLocal();
 
-    // Secrets are read only when the profile can use them; a missing entry is not an error.
-    const quint64 gen = m_generation;
-    const QString id = m_profile.id;
-    auto readOpt = [this](const QString &key, bool wanted) {
-        if (!wanted || !m_secrets)
-            return QtFuture::makeReadyFuture(Result<QString>(QString()));
-        return m_secrets->read(key);
-    };
-    const bool wantPw = m_profile.auth == Profiles::AuthMethod::Password
-                        || m_profile.auth == Profiles::AuthMethod::Auto;
-    const bool wantPass = !m_profile.identityFile.isEmpty();
-    const bool wantSudo = m_profile.elevation == Profiles::Elevation::Sudo;
-    auto f1 = readOpt(SecretStore::passwordKey(id), wantPw);
-    f1.then(this, [=, this](const Result<QString> &pw) {
-        readOpt(SecretStore::passphraseKey(id), wantPass).then(this, [=, this](const Result<QString> &pp) {
-            readOpt(SecretStore::sudoKey(id), wantSudo).then(this, [=, this](const Result<QString> &sp) {
-                if (gen != m_generation)
-                    return;
-                // A keychain that is down matters only when a secret is required: password
-                // login and sudo. Key and agent logins go on without it.
-                const bool required[] = {m_profile.auth == Profiles::AuthMethod::Password, false, wantSudo};
-                int i = 0;
-                for (const Result<QString> *r : {&pw, &pp, &sp}) {
-                    if (!*r && r->error().code != ErrorCode::NotFound) {
-                        if (required[i])
-                            qCWarning(lcQwq) << "keychain:" << r->error().toString();
-                        else
-                            qCDebug(lcQwq) << "keychain:" << r->error().toString();
-                    }
-                    ++i;
-                }
-                connectSsh(pw.valueOr({}), pp.valueOr({}), sp.valueOr({}));
-            });
+    // Settings inherited from groups and identities, and the jump chain, are resolved now, so
+    // an edit made since the last attempt counts.
+    QList<Profiles::Profile> chain;
+    if (m_store) {
+        const auto eff = m_store->effective(m_profile.id);
+        if (!eff)
+            return fail(eff.error());
+        m_profile = *eff;
+        const auto hops = m_store->jumpChain(m_profile.id);
+        if (!hops)
+            return fail(hops.error());
+        chain = *hops;
+    }
+    readSecrets(chain + QList<Profiles::Profile>{m_profile}, {}, m_generation);
+}
+
+QStringList ServerConnection::secretKeys(const Profiles::Profile &p, bool finalHop)
+{
+    // Only what the profile can use; an identity's secrets stand in for the profile's own.
+    QStringList keys;
+    const bool pw = p.auth == Profiles::AuthMethod::Password || p.auth == Profiles::AuthMethod::Auto;
+    const bool key = !p.identityFile.isEmpty();
+    if (!p.identityId.isEmpty()) {
+        if (pw)
+            keys << SecretStore::identityPasswordKey(p.identityId);
+        if (key)
+            keys << SecretStore::identityPassphraseKey(p.identityId);
+    }
+    if (pw)
+        keys << SecretStore::passwordKey(p.id);
+    if (key)
+        keys << SecretStore::passphraseKey(p.id);
+    if (finalHop && p.elevation == Profiles::Elevation::Sudo)
+        keys << SecretStore::sudoKey(p.id);
+    return keys;
+}
+
+void ServerConnection::readSecrets(const QList<Profiles::Profile> &hops, QHash<QString, QString> found,
+                                   quint64 gen)
+{
+    QStringList keys;
+    for (qsizetype i = 0; i < hops.size(); ++i)
+        keys += secretKeys(hops.at(i), i == hops.size() - 1);
+    for (const QString &k : std::as_const(keys)) {
+        if (found.contains(k) || !m_secrets)
+            continue;
+        // One keychain read at a time; each answer continues the walk. A missing entry is
+        // not an error, and a keychain that is down only matters if the login needs it.
+        m_secrets->read(k).then(this, [=, this](const Result<QString> &r) mutable {
+            if (gen != m_generation)
+                return;
+            if (!r && r.error().code != ErrorCode::NotFound)
+                qCDebug(lcQwq) << "keychain:" << r.error().toString();
+            found.insert(k, r.valueOr(QString()));
+            readSecrets(hops, found, gen);
         });
-    });
+        return;
+    }
+    connectSsh(hops, found);
 }
 
 void ServerConnection::connectLocal()
@@ -217,21 +242,34 @@ void ServerConnection::connectLocal()
     attach(t);
 }
 
-void ServerConnection::connectSsh(const QString &password, const QString &passphrase,
-                                  const QString &sudoPw)
+Ssh::SshTarget ServerConnection::targetFor(const Profiles::Profile &p,
+                                           const QHash<QString, QString> &secrets) const
 {
-    Ssh::SshTarget target;
-    target.host = m_profile.host;
-    target.port = m_profile.port;
-    target.user = m_profile.elevation == Profiles::Elevation::Root ? QStringLiteral("root")
-                                                                    : m_profile.user;
-    target.identityFile = m_profile.identityFile;
-    target.keyPassphrase = passphrase;
-    target.password = password;
-    target.useAgent = m_profile.auth == Profiles::AuthMethod::Auto
-                      || m_profile.auth == Profiles::AuthMethod::Agent;
-    target.knownHostsFile = m_knownHosts;
-    target.userKnownHostsFile = m_userKnownHosts;
+    const auto secret = [&](const QString &own, const QString &identity) {
+        const QString v = secrets.value(own);
+        return v.isEmpty() && !p.identityId.isEmpty() ? secrets.value(identity) : v;
+    };
+    Ssh::SshTarget t;
+    t.host = p.host;
+    t.port = p.port;
+    t.user = p.elevation == Profiles::Elevation::Root ? QStringLiteral("root") : p.user;
+    t.identityFile = p.identityFile;
+    t.keyPassphrase = secret(SecretStore::passphraseKey(p.id), SecretStore::identityPassphraseKey(p.identityId));
+    t.password = secret(SecretStore::passwordKey(p.id), SecretStore::identityPasswordKey(p.identityId));
+    t.useAgent = p.auth == Profiles::AuthMethod::Auto || p.auth == Profiles::AuthMethod::Agent;
+    t.knownHostsFile = m_knownHosts;
+    t.userKnownHostsFile = m_userKnownHosts;
+    t.keepAliveSeconds = p.keepAliveSeconds;
+    return t;
+}
+
+void ServerConnection::connectSsh(const QList<Profiles::Profile> &hops,
+                                  const QHash<QString, QString> &secrets)
+{
+    Ssh::SshTarget target = targetFor(m_profile, secrets);
+    for (qsizetype i = 0; i + 1 < hops.size(); ++i)
+        target.jumps.append(targetFor(hops.at(i), secrets));
+    const QString sudoPw = secrets.value(SecretStore::sudoKey(m_profile.id));
     m_session = std::make_unique<Ssh::SshSession>(target);
     Ssh::SshSession *session = m_session.get();
     const quint64 gen = m_generation;
@@ -267,6 +305,12 @@ void ServerConnection::connectSsh(const QString &password, const QString &passph
     connect(session, &Ssh::SshSession::disconnected, this, [this, gen](const Error &e) {
         if (gen == m_generation && m_state == State::Ready)
             fail(e);
+    });
+    connect(session, &Ssh::SshSession::latencyMeasured, this, [this, gen](int ms) {
+        if (gen != m_generation)
+            return;
+        m_latencyMs = ms;
+        emit latencyChanged(ms);
     });
 }
 

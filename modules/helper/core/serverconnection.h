@@ -9,6 +9,7 @@
 #include <ssh/core/sshtypes.h>
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -19,6 +20,7 @@ namespace Qwq {
 class AuditLog;
 }
 namespace Qwq::Profiles {
+class ProfileStore;
 class SecretStore;
 }
 namespace Qwq::Ssh {
@@ -59,6 +61,8 @@ public:
     /// Overrides where the helper binary and known_hosts files are (tests, qwqctl).
     void setHelperBinary(const QString &path) { m_helperBinary = path; }
     void setKnownHostsFiles(const QString &qwqFile, const QString &userFile);
+    /// Resolve group/identity inheritance and the jump chain from this store at each connect.
+    void setProfileStore(const Profiles::ProfileStore *store) { m_store = store; }
 
     void connectToServer();
     void disconnectFromServer();
@@ -93,12 +97,16 @@ private:
     bool scheduleRetry(const Error &e);
     void fail(const Error &e);
     void connectLocal();
-    void connectSsh(const QString &password, const QString &passphrase, const QString &sudoPw);
+    static QStringList secretKeys(const Profiles::Profile &p, bool finalHop);
+    void readSecrets(const QList<Profiles::Profile> &hops, QHash<QString, QString> found, quint64 gen);
+    Ssh::SshTarget targetFor(const Profiles::Profile &p, const QHash<QString, QString> &secrets) const;
+    void connectSsh(const QList<Profiles::Profile> &hops, const QHash<QString, QString> &secrets);
     void attach(IHelperTransport *transport);
     void teardown();
 
     Profiles::Profile m_profile;
     Profiles::SecretStore *m_secrets;
+    const Profiles::ProfileStore *m_store = nullptr;
     AuditLog *m_audit;
     State m_state = State::Disconnected;
     Error m_lastError;

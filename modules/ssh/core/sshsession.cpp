@@ -13,6 +13,7 @@ SshSession::SshSession(SshTarget target, QObject *parent)
 {
     qRegisterMetaType<Qwq::Ssh::ConnectionState>();
     qRegisterMetaType<Qwq::Error>();
+    qRegisterMetaType<Qwq::Ssh::ForwardStatus>();
     m_thread.setObjectName(QStringLiteral("ssh:%1").arg(m_target.host));
     m_worker = std::make_shared<SshWorker>(this, m_target, m_shared);
     m_worker->moveToThread(&m_thread);
@@ -102,6 +103,48 @@ QFuture<Result<QByteArray>> SshSession::download(const QString &remotePath, qint
         w, [w, p, remotePath, maxBytes] { w->doDownload(remotePath, maxBytes, p); },
         Qt::QueuedConnection);
     return p->future();
+}
+
+QFuture<Result<std::shared_ptr<ExecChannel>>> SshSession::openDirectTcpip(const QString &host,
+                                                                         quint16 port)
+{
+    auto p = makePromise<std::shared_ptr<ExecChannel>>();
+    const int id = m_nextChannelId++;
+    std::shared_ptr<ExecChannel> channel(new ExecChannel(m_worker, id),
+                                         [](ExecChannel *c) { c->deleteLater(); });
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w, [w, p, id, host, port, channel] { w->doOpenDirect(id, host, port, channel, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
+QFuture<Result<int>> SshSession::startForward(const ForwardRule &rule)
+{
+    auto p = makePromise<int>();
+    const int id = m_nextChannelId++;
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w, p, id, rule] { w->doStartForward(id, rule, p); },
+                              Qt::QueuedConnection);
+    return p->future();
+}
+
+void SshSession::stopForward(int id)
+{
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(w, [w, id] { w->doStopForward(id); }, Qt::QueuedConnection);
+}
+
+QList<ForwardStatus> SshSession::forwards() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->forwards;
+}
+
+int SshSession::latencyMs() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->latencyMs;
 }
 
 void SshSession::disconnectFromHost()

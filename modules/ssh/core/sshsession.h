@@ -61,7 +61,23 @@ public:
                                          qint64 maxBytes = 64 * 1024 * 1024);
     void disconnectFromHost();
 
+    /// A byte stream to host:port as seen from the server (direct-tcpip): stdoutReceived()
+    /// carries data from the far end, write() sends to it, closeWrite() half-closes, finished(-1)
+    /// when the far end closes. A refusal (AllowTcpForwarding no, unreachable) -> ChannelFailed.
+    QFuture<Result<std::shared_ptr<ExecChannel>>> openDirectTcpip(const QString &host, quint16 port);
+
+    /// Starts a port forward (see ForwardRule) and returns its id. An invalid rule fails with
+    /// InvalidParam naming the field (Error::field). A refused connection through a running
+    /// forward is closed and noted in ForwardStatus::lastError; the forward keeps running.
+    QFuture<Result<int>> startForward(const ForwardRule &rule);
+    void stopForward(int id);
+    QList<ForwardStatus> forwards() const;
+    /// The last keepalive round trip in ms, -1 before the first one.
+    int latencyMs() const;
+
 signals:
+    void forwardsChanged();
+    void latencyMeasured(int ms);
     void stateChanged(Qwq::Ssh::ConnectionState state);
     void disconnected(const Qwq::Error &reason); // link dropped or closed
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -24,6 +25,45 @@ struct SshTarget
     QString knownHostsFile;     // qwq's own known_hosts (read/write); required
     QString userKnownHostsFile; // ~/.ssh/known_hosts, read-only; empty = default
     int connectTimeoutMs = 15000;
+    /// Seconds between keepalive@openssh.com requests (0 = off). The first one goes out right
+    /// after connecting so latencyMs() has a value quickly; no answer for 3 intervals means
+    /// the link is dead.
+    int keepAliveSeconds = 30;
+    /// Jump hosts, nearest first. Each hop is a full target (own user, key, known_hosts,
+    /// timeouts); its host key is checked before any credential is sent to it. The jumps of
+    /// a hop itself are ignored.
+    QList<SshTarget> jumps;
+};
+
+/// A port forward on an open session.
+///   Local:   listen on bindAddress:bindPort here; each connection -> targetHost:targetPort as
+///            seen from the server (direct-tcpip).
+///   Remote:  the server listens on bindAddress:bindPort; each connection there ->
+///            targetHost:targetPort as seen from here.
+///   Dynamic: a SOCKS5 server (no auth, CONNECT only) on bindAddress:bindPort here.
+/// bindPort 0 picks a free port (Local/Dynamic); ForwardStatus::boundPort has the real one.
+struct ForwardRule
+{
+    enum Kind { Local, Remote, Dynamic };
+    Kind kind = Local;
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    quint16 bindPort = 0;
+    QString targetHost;
+    quint16 targetPort = 0;
+    /// The wildcard addresses (0.0.0.0, ::) are refused unless this is set: qwq opens no
+    /// listener on other interfaces that the user did not ask for explicitly.
+    bool allowAllInterfaces = false;
+};
+
+struct ForwardStatus
+{
+    int id = 0;
+    ForwardRule rule;
+    quint16 boundPort = 0;
+    int activeConnections = 0;
+    qint64 bytesIn = 0;  // from the far side to the connecting side
+    qint64 bytesOut = 0; // from the connecting side to the far side
+    QString lastError;
 };
 
 /// The server's host key as seen during key exchange.
@@ -48,3 +88,4 @@ struct ExecResult
 
 Q_DECLARE_METATYPE(Qwq::Ssh::ConnectionState)
 Q_DECLARE_METATYPE(Qwq::Ssh::HostKeyInfo)
+Q_DECLARE_METATYPE(Qwq::Ssh::ForwardStatus)

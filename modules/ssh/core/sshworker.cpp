@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sshworker.h"
+#include "sshworkerparts.h"
 
 #include "sshsession.h"
 #include "sshtr.h"
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 #ifndef _WIN32
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -37,6 +39,19 @@ void quickAck(ssh_session ssh)
 #endif
 }
 } // namespace
+
+void SshWorker::makeNonBlocking(ssh_session ssh)
+{
+    // libssh 0.10 switches its TCP socket to blocking mode once connected. It only writes after
+    // POLLOUT and copes with short writes, but a blocking send() of a large buffer can stall
+    // this thread while the peer waits for us to read: in a jump chain that is a deadlock.
+    const int fd = ssh_get_fd(ssh);
+    if (fd >= 0) {
+        const int flags = ::fcntl(fd, F_GETFL);
+        if (flags >= 0 && !(flags & O_NONBLOCK))
+            ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    }
+}
 
 SshWorker::SshWorker(SshSession *session, SshTarget target, std::shared_ptr<SharedState> shared)
     : m_session(session), m_target(std::move(target)), m_shared(std::move(shared))
@@ -76,7 +91,7 @@ Error SshWorker::notConnected() const
 
 bool SshWorker::linkDown() const
 {
-    if (!m_ssh)
+    if (!m_ssh || chainDown())
         return true;
     return !ssh_is_connected(m_ssh) || (ssh_get_status(m_ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR));
 }
@@ -107,29 +122,53 @@ void SshWorker::doConnect(const PromisePtr<HostKeyInfo> &promise)
     }
     setState(ConnectionState::Connecting);
     HostKeyInfo key;
-    Result<void> r = connectAndVerify(&key);
-    {
-        QMutexLocker lock(&m_shared->mutex);
-        m_shared->hostKey = key;
+    Result<void> r;
+    if (!m_target.jumps.isEmpty()) {
+        r = connectChain(&key);
+    } else {
+        m_ssh = ssh_new();
+        if (!m_ssh)
+            r = Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
+        else
+            r = connectAndVerify(m_ssh, m_target, -1, &key);
+        if (r)
+            r = authenticate(m_ssh, m_target);
     }
-    if (r)
-        r = authenticate();
     if (!r) {
+        {
+            QMutexLocker lock(&m_shared->mutex);
+            m_shared->hostKey = key;
+        }
         if (m_ssh) {
+            if (m_event)
+                ssh_event_remove_session(m_event, m_ssh);
             ssh_disconnect(m_ssh);
             ssh_free(m_ssh);
             m_ssh = nullptr;
         }
+        closeChain();
         setState(ConnectionState::Failed);
         return resolve(promise, Result<HostKeyInfo>(r.error()));
     }
+    finishConnect(promise, key);
+}
 
+void SshWorker::finishConnect(const PromisePtr<HostKeyInfo> &promise, const HostKeyInfo &key)
+{
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->hostKey = key;
+    }
     ssh_set_blocking(m_ssh, 0);
+    makeNonBlocking(m_ssh);
     quickAck(m_ssh);
     // The event owns the session's poll handle from now on; ssh_event_dopoll() reads the
-    // socket even when no channel is open, which is how an idle link drop is noticed.
-    m_event = ssh_event_new();
-    ssh_event_add_session(m_event, m_ssh);
+    // socket even when no channel is open, which is how an idle link drop is noticed. A jump
+    // chain created the event already and put every hop and tunnel into it.
+    if (!m_event) {
+        m_event = ssh_event_new();
+        ssh_event_add_session(m_event, m_ssh);
+    }
     m_notifier = new QSocketNotifier(ssh_get_fd(m_ssh), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
     m_timer = new QTimer(this);
@@ -137,6 +176,30 @@ void SshWorker::doConnect(const PromisePtr<HostKeyInfo> &promise)
     connect(m_timer, &QTimer::timeout, this, &SshWorker::pump);
     setState(ConnectionState::Ready);
     resolve(promise, Result<HostKeyInfo>(key));
+    startKeepAlive();
+}
+
+void SshWorker::doOpenDirect(int id, const QString &host, quint16 port,
+                             std::shared_ptr<ExecChannel> channel,
+                             const PromisePtr<std::shared_ptr<ExecChannel>> &promise)
+{
+    if (!isReady())
+        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(notConnected()));
+    if (host.isEmpty() || port == 0)
+        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(Error(
+                                    ErrorCode::InvalidParam,
+                                    Tr::tr("A host and a port from 1 to 65535 are needed."), {}, {},
+                                    host.isEmpty() ? QStringLiteral("host") : QStringLiteral("port"))));
+    auto op = std::make_unique<ChanOp>();
+    op->id = id;
+    op->direct = true;
+    op->directHost = host.toUtf8();
+    op->directPort = port;
+    op->command = QStringLiteral("%1:%2").arg(host).arg(port).toUtf8();
+    op->openPromise = promise;
+    op->stream = channel;
+    op->openChannel = std::move(channel);
+    startChannel(std::move(op));
 }
 
 void SshWorker::doRun(int id, const QString &command, const QByteArray &stdinData, int timeoutMs,
@@ -215,8 +278,14 @@ void SshWorker::pump()
     if (m_pumping || !m_ssh || !m_event)
         return;
     m_pumping = true;
-    ssh_event_dopoll(m_event, 0);
+    pollEvents();
     quickAck(m_ssh);
+    if (!linkDown())
+        checkKeepAliveReply();
+    if (!linkDown()) {
+        acceptRemote();
+        pumpForwards();
+    }
     if (!linkDown()) {
         for (auto it = m_ops.begin(); it != m_ops.end();) {
             if (advance(*it->second)) {
@@ -229,15 +298,39 @@ void SshWorker::pump()
                 break;
         }
     }
+    // In a jump chain what the final session just wrote sits in a socketpair until the
+    // tunnel's connector moves it on: do that now, not at the next wake-up.
+    if (!m_hops.empty() && !linkDown())
+        pollEvents();
     m_pumping = false;
     if (linkDown()) {
         const QString detail = QString::fromUtf8(ssh_get_error(m_ssh));
+        if (chainDown()) {
+            closeAll(Error(ErrorCode::ConnectionFailed,
+                           Tr::tr("The connection to %1 was lost at a jump host.").arg(hostName()),
+                           detail),
+                     ConnectionState::Failed);
+            return;
+        }
         closeAll(Error(ErrorCode::ConnectionFailed,
                        Tr::tr("The connection to %1 was lost.").arg(hostName()), detail),
                  ConnectionState::Failed);
         return;
     }
     updateTimer();
+}
+
+void SshWorker::pollEvents()
+{
+    // Several rounds: in a jump chain one round moves bytes from a hop into a tunnel, the next
+    // lets the session behind it read them. Bounded, and each round is a zero-timeout poll.
+    int round = 0;
+    for (; round < 32 && ssh_event_dopoll(m_event, 0) == SSH_OK; ++round) {
+        if (linkDown())
+            return;
+    }
+    if (round == 32) // still busy: carry on after other events, not in a tight loop
+        QMetaObject::invokeMethod(this, &SshWorker::pump, Qt::QueuedConnection);
 }
 
 void SshWorker::updateTimer()
@@ -256,6 +349,16 @@ bool SshWorker::advance(ChanOp &op)
         failOp(op, Error(ErrorCode::ChannelFailed, message, QString::fromUtf8(ssh_get_error(m_ssh))));
         return false;
     };
+    if (op.phase == Phase::Opening && op.direct) {
+        const int rc = ssh_channel_open_forward(op.channel, op.directHost.constData(),
+                                                op.directPort, "127.0.0.1", 0);
+        if (rc == SSH_AGAIN)
+            return true;
+        if (rc != SSH_OK)
+            return channelError(Tr::tr("%1 could not open a connection to %2.")
+                                    .arg(hostName(), QString::fromUtf8(op.command)));
+        op.phase = Phase::Requesting;
+    }
     if (op.phase == Phase::Opening) {
         const int rc = ssh_channel_open_session(op.channel);
         if (rc == SSH_AGAIN)
@@ -265,7 +368,7 @@ bool SshWorker::advance(ChanOp &op)
         op.phase = Phase::Requesting;
     }
     if (op.phase == Phase::Requesting) {
-        const int rc = ssh_channel_request_exec(op.channel, op.command.constData());
+        const int rc = op.direct ? SSH_OK : ssh_channel_request_exec(op.channel, op.command.constData());
         if (rc == SSH_AGAIN)
             return true;
         if (rc != SSH_OK)
@@ -297,14 +400,14 @@ bool SshWorker::advance(ChanOp &op)
 
     drain(op);
     if (ssh_channel_is_closed(op.channel) || ssh_channel_is_eof(op.channel)) {
-        if (!ssh_channel_is_closed(op.channel)) {
+        if (!ssh_channel_is_closed(op.channel) && !op.direct) {
             // EOF seen: the close (and exit status) follows; keep waiting for it.
             if (op.runPromise && op.deadline.hasExpired())
                 goto timeout;
             return true;
         }
         drain(op);
-        const int status = ssh_channel_get_exit_status(op.channel);
+        const int status = op.direct ? -1 : ssh_channel_get_exit_status(op.channel);
         if (op.runPromise) {
             op.result.exitStatus = status;
             resolve(op.runPromise, Result<ExecResult>(op.result));
@@ -382,6 +485,10 @@ void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
     m_notifier = nullptr;
     delete m_timer;
     m_timer = nullptr;
+    delete m_keepAlive;
+    m_keepAlive = nullptr;
+    m_kaAwaiting = false;
+    closeForwards();
     for (auto &[id, op] : m_ops) {
         failOp(*op, reason);
         freeChannel(*op);
@@ -391,18 +498,15 @@ void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
         sftp_free(m_sftp);
         m_sftp = nullptr;
     }
-    if (m_event) {
-        if (m_ssh)
-            ssh_event_remove_session(m_event, m_ssh);
-        ssh_event_free(m_event);
-        m_event = nullptr;
-    }
     const bool wasOpen = m_ssh != nullptr;
     if (m_ssh) {
+        if (m_event)
+            ssh_event_remove_session(m_event, m_ssh);
         ssh_disconnect(m_ssh);
         ssh_free(m_ssh);
         m_ssh = nullptr;
     }
+    closeChain(); // frees the event too
     setState(finalState);
     if (wasOpen) {
         SshSession *session = m_session;
@@ -421,6 +525,10 @@ void SshWorker::doDisconnect()
 void SshWorker::shutdown()
 {
     doDisconnect();
+    // Timers and notifiers belong to this thread: delete them here, not in ~SshWorker (which
+    // runs in the session's thread after this one ended), including those awaiting deleteLater.
+    m_publishTimer = nullptr;
+    qDeleteAll(findChildren<QObject *>(Qt::FindDirectChildrenOnly));
 }
 
 } // namespace Qwq::Ssh::Internal

@@ -9,6 +9,8 @@
 #include <ssh/core/sshtypes.h>
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QPromise>
@@ -17,6 +19,7 @@
 #include <libssh/sftp.h>
 
 #include <map>
+#include <vector>
 #include <memory>
 
 class QSocketNotifier;
@@ -52,7 +55,13 @@ struct SharedState
     mutable QMutex mutex;
     ConnectionState state = ConnectionState::Disconnected;
     HostKeyInfo hostKey;
+    QList<ForwardStatus> forwards;
+    int latencyMs = -1;
 };
+
+struct Hop;            // sshworkerjump.cpp
+struct Forward;        // sshworkerforward.cpp
+struct ForwardConn;    // sshworkerforward.cpp
 
 class SshWorker final : public QObject
 {
@@ -74,8 +83,15 @@ public:
                   const PromisePtr<void> &promise);
     void doDownload(const QString &remotePath, qint64 maxBytes,
                     const PromisePtr<QByteArray> &promise);
+    void doOpenDirect(int id, const QString &host, quint16 port,
+                      std::shared_ptr<ExecChannel> channel,
+                      const PromisePtr<std::shared_ptr<ExecChannel>> &promise);
+    void doStartForward(int id, const ForwardRule &rule, const PromisePtr<int> &promise);
+    void doStopForward(int id);
     void doDisconnect();
     void shutdown(); // from ~SshSession, blocking
+
+    static Result<void> validateRule(const ForwardRule &rule);
 
     void channelWrite(int id, const QByteArray &data);
     void channelCloseWrite(int id);
@@ -100,16 +116,54 @@ private:
         PromisePtr<std::shared_ptr<ExecChannel>> openPromise;
         std::shared_ptr<ExecChannel> openChannel; // held until the open resolves
         std::weak_ptr<ExecChannel> stream;
+        // openDirectTcpip()
+        bool direct = false;
+        QByteArray directHost;
+        quint16 directPort = 0;
     };
 
-    Result<void> connectAndVerify(HostKeyInfo *key);
-    Result<void> authenticate();
+    Result<void> connectAndVerify(ssh_session s, const SshTarget &t, int fd, HostKeyInfo *key);
+    Result<void> verifyHostKey(ssh_session s, const SshTarget &t, HostKeyInfo *key);
+    Result<void> authenticate(ssh_session s, const SshTarget &t);
+    static QString hostName(const SshTarget &t);
+    static void makeNonBlocking(ssh_session ssh);
+    void finishConnect(const PromisePtr<HostKeyInfo> &promise, const HostKeyInfo &key);
+
+    // Jump chains (sshworkerjump.cpp)
+    Result<void> connectChain(HostKeyInfo *key);
+    Result<void> openTunnel(Hop &hop, const SshTarget &next);
+    Result<void> connectThroughTunnel(const SshTarget &t, int fd, const QString &via,
+                                      HostKeyInfo *key, ssh_session *out);
+    bool chainDown() const;
+    void closeChain();
+    void addNotifier(int fd);
+
+    // Keepalive (sshworkerjump.cpp)
+    void startKeepAlive();
+    void keepAliveTick();
+    void sendKeepAlive();
+    void checkKeepAliveReply();
+    void settleGlobalRequest();
+
+    // Forwards (sshworkerforward.cpp)
+    void acceptLocal(Forward &f);
+    void acceptRemote();
+    void pumpForwards();
+    bool advanceConn(Forward &f, ForwardConn &c); // false when done
+    void readConnFd(Forward &f, ForwardConn &c);
+    bool socksStep(Forward &f, ForwardConn &c);
+    void closeConn(Forward &f, ForwardConn &c, const QString &error);
+    void removeForward(std::map<int, std::unique_ptr<Forward>>::iterator it);
+    void closeForwards();
+    void publishForwards();
+    Forward *forwardById(int id);
     bool isReady() const;
     Error notConnected() const;
     QString hostName() const;
     void setState(ConnectionState s);
     void startChannel(std::unique_ptr<ChanOp> op);
     void pump();
+    void pollEvents();
     bool advance(ChanOp &op); // false when the op is finished and must be removed
     void drain(ChanOp &op);
     void failOp(ChanOp &op, const Error &error);
@@ -139,6 +193,25 @@ private:
     QTimer *m_timer = nullptr;
     std::map<int, std::unique_ptr<ChanOp>> m_ops;
     bool m_pumping = false;
+
+    // Jump chain: the hops before the final session, nearest first.
+    std::vector<std::unique_ptr<Hop>> m_hops;
+    std::vector<QSocketNotifier *> m_extraNotifiers;
+
+    // Keepalive
+    QTimer *m_keepAlive = nullptr;
+    ssh_counter_struct m_sockCounter{};
+    ssh_counter_struct m_rawCounter{};
+    uint64_t m_lastInPackets = 0;
+    QElapsedTimer m_lastRx;
+    QElapsedTimer m_kaSent;
+    uint64_t m_kaInSnapshot = 0;
+    bool m_kaAwaiting = false;
+
+    // Forwards
+    std::map<int, std::unique_ptr<Forward>> m_forwards;
+    QTimer *m_publishTimer = nullptr;
+    int m_nextConnId = 1;
 };
 
 } // namespace Qwq::Ssh::Internal

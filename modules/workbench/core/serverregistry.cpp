@@ -32,6 +32,7 @@ ServerContext *ServerRegistry::context(const QString &profileId)
         return nullptr;
     auto *connection = new ServerConnection(*profile, m_secrets, m_audit);
     connection->setAutoReconnect(true);
+    connection->setProfileStore(m_store);
     auto *ctx = new ServerContext(connection);
     connection->setParent(ctx);
     connect(connection, &ServerConnection::stateChanged, this,
