@@ -22,7 +22,9 @@ trap cleanup EXIT
 export QWQ_HOME=$work/home QWQ_HELPER=$build/bin/qwq-helper
 port=$("$root/tests/fixtures/sshd.sh" start "$work/sshd")
 "$build/bin/qwqctl" profiles add --name "web-01 (loopback sshd)" --host 127.0.0.1 --port "$port" \
-    --user qwqtest --key "$work/sshd/id_ed25519" --auth key >/dev/null
+    --user qwqtest --key "$work/sshd/id_ed25519" --auth key --group prod/web >/dev/null
+"$build/bin/qwqctl" profiles add --name "db-01 (offline)" --host 127.0.0.1 --port 1 \
+    --user qwqtest --key "$work/sshd/id_ed25519" --auth key --group prod/db >/dev/null
 fp=$(ssh-keygen -lf "$work/sshd/ssh_host_ed25519_key.pub" | awk '{print $2}')
 "$build/bin/qwqctl" check "web-01 (loopback sshd)" --trust-host-key "$fp" >/dev/null
 

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -88,7 +88,7 @@
         <translation>主机密钥已变更 — 已拒绝连接</translation>
     </message>
     <message>
-        <source>The key %1 presents is not the one qwq knows. Someone may be intercepting the connection, or the server was reinstalled. qwq sent no password or key and will not connect. Check the new fingerprint with the server's administrator; if it is right, remove the old entry from qwq's known_hosts file.</source>
+        <source>The key %1 presents is not the one qwq knows. Someone may be intercepting the connection, or the server was reinstalled. qwq sent no password or key and will not connect. Check the new fingerprint with the server&apos;s administrator; if it is right, remove the old entry from qwq&apos;s known_hosts file.</source>
         <translation>%1 出示的密钥与 qwq 记录的不同。可能有人在拦截连接，也可能服务器已重装。qwq 没有发送任何密码或密钥，也不会连接。请向服务器管理员核对新的指纹；确认无误后，从 qwq 的 known_hosts 文件中删除旧条目。</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>未知的主机密钥</translation>
     </message>
     <message>
-        <source>qwq has not seen %1 before. Compare this fingerprint with the one the server's administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it.</source>
+        <source>qwq has not seen %1 before. Compare this fingerprint with the one the server&apos;s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it.</source>
         <translation>qwq 之前没有见过 %1。信任之前，请把此指纹与服务器管理员提供的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比对。</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@ Secrets are kept in the system keychain only.</source>
         <translation>没有名为“%1”的配置</translation>
     </message>
     <message>
-        <source>The server's %1 key has the fingerprint %2. Check it, then run again with --trust-host-key %2</source>
+        <source>The server&apos;s %1 key has the fingerprint %2. Check it, then run again with --trust-host-key %2</source>
         <translation>服务器的 %1 密钥指纹为 %2。核对无误后，加上 --trust-host-key %2 再运行一次</translation>
     </message>
     <message>
@@ -191,7 +191,7 @@ Offered fingerprint: %2</source>
     </message>
     <message>
         <source>Search name, host, tag, group…</source>
-        <translation type="unfinished" />
+        <translation>搜索名称、主机、标签、分组…</translation>
     </message>
     <message>
         <source>usage: qwqctl profiles list [--json]
@@ -205,43 +205,53 @@ Offered fingerprint: %2</source>
        qwqctl check PROFILE [--trust-host-key SHA256:…]
        qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
 </source>
-        <translation type="unfinished" />
+        <translation>用法：qwqctl profiles list [--json]
+      qwqctl profiles add --name 名称 --host 主机 --user 用户 [--port 端口] [--key 密钥文件]
+                          [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                          [--elevation none|sudo|root]
+      qwqctl profiles remove 配置
+      qwqctl profiles import-ssh-config [文件]      （默认 ~/.ssh/config；不执行任何命令）
+      qwqctl profiles export [--output 文件] [配置…]   （绝不包含机密信息）
+      qwqctl profiles import 文件 [--on-conflict skip|replace|keep-both]
+      qwqctl check 配置 [--trust-host-key SHA256:…]
+      qwqctl call 配置|--local 方法 [JSON 参数] [--trust-host-key SHA256:…]
+</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished" />
+        <translation>已添加</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished" />
+        <translation>已更新</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished" />
+        <translation>未变化</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished" />
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>no longer in ssh_config</source>
-        <translation type="unfinished" />
+        <translation>已不在 ssh_config 中</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished" />
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>--on-conflict must be skip, replace or keep-both</source>
-        <translation type="unfinished" />
+        <translation>--on-conflict 必须是 skip、replace 或 keep-both</translation>
     </message>
     <message>
         <source>Cannot read %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1</translation>
     </message>
 </context>
 <context>
@@ -410,7 +420,7 @@ Offered fingerprint: %2</source>
 <context>
     <name>Qwq::Helper</name>
     <message>
-        <source>The helper's method list is not valid</source>
+        <source>The helper&apos;s method list is not valid</source>
         <translation>助手的方法列表无效</translation>
     </message>
     <message>
@@ -466,7 +476,7 @@ Offered fingerprint: %2</source>
         <translation>服务器没有回应助手检查</translation>
     </message>
     <message>
-        <source>This server's architecture (%1) has no qwq helper yet</source>
+        <source>This server&apos;s architecture (%1) has no qwq helper yet</source>
         <translation>此服务器的架构（%1）还没有对应的 qwq 助手</translation>
     </message>
     <message>
@@ -527,17 +537,17 @@ Offered fingerprint: %2</source>
     </message>
     <message>
         <source>“%1” needs a confirmation, and nobody is there to give it</source>
-        <translation type="unfinished" />
+        <translation>“%1”需要确认，但没有人可以确认</translation>
     </message>
     <message>
         <source>“%1” was not confirmed; nothing was sent</source>
-        <translation type="unfinished" />
+        <translation>“%1”未获确认；没有发送任何内容</translation>
     </message>
 </context>
 <context>
     <name>Qwq::Monitor</name>
     <message>
-        <source>The helper's answer has no “%1”; is it a different version?</source>
+        <source>The helper&apos;s answer has no “%1”; is it a different version?</source>
         <translation>助手的回应中没有“%1”；是否版本不同？</translation>
     </message>
     <message>
@@ -624,12 +634,6 @@ Up %4</source>
 内核 %2 · %3
 已运行 %4</translation>
     </message>
-    <message numerus="yes">
-        <source>%1
-%n logical core(s)</source>
-        <translation><numerusform>%1
-%n 个逻辑核心</numerusform></translation>
-    </message>
     <message>
         <source>Load average: %1 · %2 · %3</source>
         <translation>平均负载：%1 · %2 · %3</translation>
@@ -656,11 +660,11 @@ Up %4</source>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Server</source>
@@ -668,23 +672,23 @@ Up %4</source>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished" />
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Operating system</source>
-        <translation type="unfinished" />
+        <translation>操作系统</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished" />
+        <translation>运行时间</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished" />
+        <translation>负载</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -692,29 +696,29 @@ Up %4</source>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n server(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <source>%1 connected · %2 with problems</source>
-        <translation type="unfinished" />
+        <translation>服务器总览</translation>
     </message>
     <message>
         <source>Connect All</source>
-        <translation type="unfinished" />
+        <translation>全部连接</translation>
     </message>
     <message>
         <source>Disconnect All</source>
-        <translation type="unfinished" />
+        <translation>全部断开</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1
+Logical cores: %2</source>
+        <translation>%1
+逻辑核心：%2</translation>
+    </message>
+    <message>
+        <source>Servers: %1 · connected: %2 · with problems: %3</source>
+        <translation>服务器：%1 · 已连接：%2 · 有问题：%3</translation>
     </message>
 </context>
 <context>
@@ -940,7 +944,7 @@ Up %4</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <source>Passwords and passphrases are stored in the system keychain, never in qwq's files.</source>
+        <source>Passwords and passphrases are stored in the system keychain, never in qwq&apos;s files.</source>
         <translation>密码和口令保存在系统钥匙串中，绝不写入 qwq 的文件。</translation>
     </message>
     <message>
@@ -949,237 +953,235 @@ Up %4</source>
     </message>
     <message>
         <source>“%1” must be a list of strings</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是字符串列表</translation>
     </message>
     <message>
         <source>The keep-alive interval must be a whole number of seconds</source>
-        <translation type="unfinished" />
+        <translation>保活间隔必须是整数秒</translation>
     </message>
     <message>
         <source>The last-used time is not valid</source>
-        <translation type="unfinished" />
+        <translation>最近使用时间无效</translation>
     </message>
     <message>
         <source>An id may contain only letters, digits, “-” and “_”</source>
-        <translation type="unfinished" />
+        <translation>ID 只能包含字母、数字、“-”和“_”</translation>
     </message>
     <message>
         <source>Tag “%1” is not valid: tags are 1 to 64 characters, without commas or control characters</source>
-        <translation type="unfinished" />
+        <translation>标签“%1”无效：标签须为 1 到 64 个字符，不含逗号或控制字符</translation>
     </message>
     <message>
         <source>The colour must look like #rrggbb</source>
-        <translation type="unfinished" />
+        <translation>颜色格式必须为 #rrggbb</translation>
     </message>
     <message>
         <source>Group path “%1” is not valid: each “/”-separated part must be 1 to 64 characters without control characters</source>
-        <translation type="unfinished" />
+        <translation>分组路径“%1”无效：以“/”分隔的每一段须为 1 到 64 个字符，不含控制字符</translation>
     </message>
     <message>
         <source>The keep-alive interval must be between 0 and 3600 seconds</source>
-        <translation type="unfinished" />
+        <translation>保活间隔必须在 0 到 3600 秒之间</translation>
     </message>
     <message>
         <source>“%1” cannot be inherited</source>
-        <translation type="unfinished" />
+        <translation>“%1”不能继承</translation>
     </message>
     <message>
         <source>“This computer” cannot be a jump host</source>
-        <translation type="unfinished" />
+        <translation>“本机”不能作为跳板机</translation>
     </message>
     <message>
         <source>A profile cannot be its own jump host</source>
-        <translation type="unfinished" />
+        <translation>配置不能把自己作为跳板机</translation>
     </message>
     <message>
         <source>The ssh_config alias is not valid</source>
-        <translation type="unfinished" />
+        <translation>ssh_config 别名无效</translation>
     </message>
     <message>
         <source>The group path must not be empty</source>
-        <translation type="unfinished" />
+        <translation>分组路径不能为空</translation>
     </message>
     <message>
         <source>Profile “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation>配置“%1”：%2</translation>
     </message>
     <message>
         <source>The profiles file %1 was written by a newer qwq (version %2)</source>
-        <translation type="unfinished" />
+        <translation>配置文件 %1 由更新版本的 qwq 写入（版本 %2）</translation>
     </message>
     <message>
         <source>A group in %1 is not valid: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 中有一个分组无效：%2</translation>
     </message>
     <message>
         <source>An identity in %1 is not valid: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 中有一个身份无效：%2</translation>
     </message>
     <message>
         <source>group %1</source>
-        <translation type="unfinished" />
+        <translation>分组 %1</translation>
     </message>
     <message>
         <source>The profile is a jump host for: %1</source>
-        <translation type="unfinished" />
+        <translation>该配置是以下配置的跳板机：%1</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished" />
+        <translation>%1（副本）</translation>
     </message>
     <message>
         <source>A group cannot be moved into itself</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>The group “%1” is not empty (%n profiles or subgroups)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>分组不能移动到自身之中</translation>
     </message>
     <message>
         <source>No group “%1”</source>
-        <translation type="unfinished" />
+        <translation>没有分组“%1”</translation>
     </message>
     <message>
         <source>No identity “%1”</source>
-        <translation type="unfinished" />
+        <translation>没有身份“%1”</translation>
     </message>
     <message>
         <source>The identity is used by: %1</source>
-        <translation type="unfinished" />
+        <translation>该身份正被以下配置使用：%1</translation>
     </message>
     <message>
         <source>Two identities have the id “%1”</source>
-        <translation type="unfinished" />
+        <translation>有两个身份使用同一 ID“%1”</translation>
     </message>
     <message>
         <source>The id “%1” is already used</source>
-        <translation type="unfinished" />
+        <translation>ID“%1”已被使用</translation>
     </message>
     <message>
         <source>The group “%1” exists twice</source>
-        <translation type="unfinished" />
+        <translation>分组“%1”重复出现</translation>
     </message>
     <message>
         <source>Group “%1” uses an unknown identity</source>
-        <translation type="unfinished" />
+        <translation>分组“%1”使用了未知的身份</translation>
     </message>
     <message>
         <source>Group “%1” has an unknown jump host “%2”</source>
-        <translation type="unfinished" />
+        <translation>分组“%1”有未知的跳板机“%2”</translation>
     </message>
     <message>
         <source>Unknown identity “%1”</source>
-        <translation type="unfinished" />
+        <translation>未知的身份“%1”</translation>
     </message>
     <message>
         <source>No user name is set for “%1”, neither on the profile nor inherited</source>
-        <translation type="unfinished" />
+        <translation>“%1”没有设置用户名，配置本身和继承中都没有</translation>
     </message>
     <message>
         <source>Unknown jump host “%1”</source>
-        <translation type="unfinished" />
+        <translation>未知的跳板机“%1”</translation>
     </message>
     <message>
         <source>The jump hosts form a loop: %1</source>
-        <translation type="unfinished" />
+        <translation>跳板机形成了循环：%1</translation>
     </message>
     <message>
         <source>Jump host “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation>跳板机“%1”：%2</translation>
     </message>
     <message>
         <source>The profiles export is not valid JSON</source>
-        <translation type="unfinished" />
+        <translation>导出的配置不是有效的 JSON</translation>
     </message>
     <message>
         <source>This is not a qwq profiles export</source>
-        <translation type="unfinished" />
+        <translation>这不是 qwq 的配置导出文件</translation>
     </message>
     <message>
         <source>The export was written by a newer qwq</source>
-        <translation type="unfinished" />
+        <translation>该导出文件由更新版本的 qwq 写入</translation>
     </message>
     <message>
         <source>Group “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation>分组“%1”：%2</translation>
     </message>
     <message>
         <source>Identity “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation>身份“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot read the SSH configuration %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取 SSH 配置 %1</translation>
     </message>
     <message>
         <source>not a configuration line; ignored</source>
-        <translation type="unfinished" />
+        <translation>不是配置行；已忽略</translation>
     </message>
     <message>
         <source>unbalanced quotes; line ignored</source>
-        <translation type="unfinished" />
+        <translation>引号不配对；已忽略该行</translation>
     </message>
     <message>
         <source>“%1” has no value; ignored</source>
-        <translation type="unfinished" />
+        <translation>“%1”没有值；已忽略</translation>
     </message>
     <message>
         <source>Match blocks are not supported; the block was skipped</source>
-        <translation type="unfinished" />
+        <translation>不支持 Match 块；已跳过该块</translation>
     </message>
     <message>
         <source>Include nested more than %1 levels deep; ignored</source>
-        <translation type="unfinished" />
+        <translation>Include 嵌套超过 %1 层；已忽略</translation>
     </message>
     <message>
         <source>wildcards are supported only in the file name of an Include</source>
-        <translation type="unfinished" />
+        <translation>Include 只支持在文件名部分使用通配符</translation>
     </message>
     <message>
         <source>included file %1 does not exist</source>
-        <translation type="unfinished" />
+        <translation>包含的文件 %1 不存在</translation>
     </message>
     <message>
         <source>Include loop through %1; ignored</source>
-        <translation type="unfinished" />
+        <translation>经由 %1 的 Include 循环；已忽略</translation>
     </message>
     <message>
         <source>cannot read included file %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取包含的文件 %1</translation>
     </message>
     <message>
         <source>%1: “%2” is not a port; ignored</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是端口；已忽略</translation>
     </message>
     <message>
         <source>%1: ServerAliveInterval must be 0 to 3600 seconds; ignored</source>
-        <translation type="unfinished" />
+        <translation>%1：ServerAliveInterval 必须在 0 到 3600 秒之间；已忽略</translation>
     </message>
     <message>
         <source>%1: IdentityFile token “%%2” is not supported; ignored</source>
-        <translation type="unfinished" />
+        <translation>%1：不支持 IdentityFile 中的标记“%%2”；已忽略</translation>
     </message>
     <message>
         <source>ignored %1 for %2 (%3): qwq never runs local commands</source>
-        <translation type="unfinished" />
+        <translation>已忽略 %2 的 %1（%3）：qwq 绝不运行本地命令</translation>
     </message>
     <message>
         <source>%1: ProxyJump hop “%2” is not understood; %3 skipped</source>
-        <translation type="unfinished" />
+        <translation>%1：无法识别 ProxyJump 跳点“%2”；已跳过 %3</translation>
     </message>
     <message>
         <source>ProxyJump loop for %1 (%2); skipped</source>
-        <translation type="unfinished" />
+        <translation>%1 的 ProxyJump 形成循环（%2）；已跳过</translation>
     </message>
     <message>
         <source>%1 skipped: its jump host %2 was skipped</source>
-        <translation type="unfinished" />
+        <translation>已跳过 %1：其跳板机 %2 已被跳过</translation>
     </message>
     <message>
         <source>%1 skipped: %2 [field: %3]</source>
-        <translation type="unfinished" />
+        <translation>已跳过 %1：%2 [字段：%3]</translation>
+    </message>
+    <message>
+        <source>The group “%1” is not empty (profiles and subgroups in it: %2)</source>
+        <translation>分组“%1”不为空（其中的配置和子分组：%2）</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1255,7 @@ Up %4</source>
         <translation>%1 的主机密钥尚未记录（%2 %3）。</translation>
     </message>
     <message>
-        <source>Compare the fingerprint with the server's before trusting it.</source>
+        <source>Compare the fingerprint with the server&apos;s before trusting it.</source>
         <translation>信任之前，请与服务器上的指纹进行比对。</translation>
     </message>
     <message>
@@ -1261,7 +1263,7 @@ Up %4</source>
         <translation>%1 的主机密钥已变更。可能有人在拦截连接，也可能服务器已重装。</translation>
     </message>
     <message>
-        <source>Verify the new key with the server's administrator before replacing it.</source>
+        <source>Verify the new key with the server&apos;s administrator before replacing it.</source>
         <translation>替换之前，请向服务器管理员核实新的密钥。</translation>
     </message>
     <message>
@@ -1306,79 +1308,79 @@ Up %4</source>
     </message>
     <message>
         <source>A host and a port from 1 to 65535 are needed.</source>
-        <translation type="unfinished" />
+        <translation>需要主机以及 1 到 65535 之间的端口。</translation>
     </message>
     <message>
         <source>The connection to %1 was lost at a jump host.</source>
-        <translation type="unfinished" />
+        <translation>与 %1 的连接在跳板机处中断。</translation>
     </message>
     <message>
         <source>%1 could not open a connection to %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 无法打开到 %2 的连接。</translation>
     </message>
     <message>
         <source>Could not reach %1 through %2.</source>
-        <translation type="unfinished" />
+        <translation>无法经由 %2 到达 %1。</translation>
     </message>
     <message>
         <source>the jump host closed the connection</source>
-        <translation type="unfinished" />
+        <translation>跳板机关闭了连接</translation>
     </message>
     <message>
         <source>Could not reach %1 through %2 in time.</source>
-        <translation type="unfinished" />
+        <translation>未能及时经由 %2 到达 %1。</translation>
     </message>
     <message>
         <source>No answer from %1 for %2 s.</source>
-        <translation type="unfinished" />
+        <translation>%1 已 %2 秒没有响应。</translation>
     </message>
     <message>
         <source>Unknown kind of port forward.</source>
-        <translation type="unfinished" />
+        <translation>未知的端口转发类型。</translation>
     </message>
     <message>
         <source>The bind address must be an IP address (for example 127.0.0.1).</source>
-        <translation type="unfinished" />
+        <translation>绑定地址必须是 IP 地址（例如 127.0.0.1）。</translation>
     </message>
     <message>
         <source>Listening on all interfaces (%1) must be allowed explicitly.</source>
-        <translation type="unfinished" />
+        <translation>监听所有网络接口（%1）必须明确允许。</translation>
     </message>
     <message>
         <source>The listening port must be from 1 to 65535.</source>
-        <translation type="unfinished" />
+        <translation>监听端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
         <source>The target host is missing.</source>
-        <translation type="unfinished" />
+        <translation>缺少目标主机。</translation>
     </message>
     <message>
         <source>The target port must be from 1 to 65535.</source>
-        <translation type="unfinished" />
+        <translation>目标端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
         <source>%1 refused to listen on %2 port %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 拒绝在 %2 的 %3 端口监听。</translation>
     </message>
     <message>
         <source>Could not listen on %1 port %2.</source>
-        <translation type="unfinished" />
+        <translation>无法在 %1 的 %2 端口监听。</translation>
     </message>
     <message>
         <source>Could not connect to %1 port %2: %3</source>
-        <translation type="unfinished" />
+        <translation>无法连接到 %1 的 %2 端口：%3</translation>
     </message>
     <message>
         <source>Could not connect to %1 port %2.</source>
-        <translation type="unfinished" />
+        <translation>无法连接到 %1 的 %2 端口。</translation>
     </message>
     <message>
         <source>A client spoke something other than SOCKS5.</source>
-        <translation type="unfinished" />
+        <translation>有客户端使用了 SOCKS5 以外的协议。</translation>
     </message>
     <message>
         <source>%1 could not open a connection to %2 port %3 (%4).</source>
-        <translation type="unfinished" />
+        <translation>%1 无法打开到 %2 的 %3 端口的连接（%4）。</translation>
     </message>
 </context>
 <context>
@@ -1413,39 +1415,39 @@ Up %4</source>
     </message>
     <message>
         <source>reads only</source>
-        <translation type="unfinished" />
+        <translation>只读取</translation>
     </message>
     <message>
         <source>reads secrets</source>
-        <translation type="unfinished" />
+        <translation>读取机密信息</translation>
     </message>
     <message>
         <source>changes the server</source>
-        <translation type="unfinished" />
+        <translation>修改服务器</translation>
     </message>
     <message>
         <source>cannot be undone</source>
-        <translation type="unfinished" />
+        <translation>不可撤销</translation>
     </message>
     <message>
         <source>unknown — treated as cannot be undone</source>
-        <translation type="unfinished" />
+        <translation>未知 — 按不可撤销处理</translation>
     </message>
     <message>
         <source>Confirm an irreversible change</source>
-        <translation type="unfinished" />
+        <translation>确认不可撤销的更改</translation>
     </message>
     <message>
         <source>Confirm a change</source>
-        <translation type="unfinished" />
+        <translation>确认更改</translation>
     </message>
     <message>
-        <source>This call cannot be undone. Read it, then type the server's name to approve it.</source>
-        <translation type="unfinished" />
+        <source>This call cannot be undone. Read it, then type the server&apos;s name to approve it.</source>
+        <translation>此操作不可撤销。请仔细阅读，然后输入服务器名称以批准。</translation>
     </message>
     <message>
         <source>This profile asks before every change. This is exactly what will be sent:</source>
-        <translation type="unfinished" />
+        <translation>此配置在每次更改前都会询问。以下正是将要发送的内容：</translation>
     </message>
     <message>
         <source>Server:</source>
@@ -1453,27 +1455,27 @@ Up %4</source>
     </message>
     <message>
         <source>Operation:</source>
-        <translation type="unfinished" />
+        <translation>操作：</translation>
     </message>
     <message>
         <source>Effect:</source>
-        <translation type="unfinished" />
+        <translation>影响：</translation>
     </message>
     <message>
         <source>(no parameters)</source>
-        <translation type="unfinished" />
+        <translation>（无参数）</translation>
     </message>
     <message>
         <source>Parameters:</source>
-        <translation type="unfinished" />
+        <translation>参数：</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>批准</translation>
     </message>
     <message>
         <source>Type “%1”:</source>
-        <translation type="unfinished" />
+        <translation>输入“%1”：</translation>
     </message>
 </context>
 </TS>

@@ -90,6 +90,11 @@ private slots:
         QCOMPARE(fleet->model()->index(0, Monitor::FleetModel::StateColumn).data().toString(),
                  Helper::ServerConnection::stateName(Helper::ServerConnection::State::Ready));
         QVERIFY(!fleet->model()->index(0, Monitor::FleetModel::UptimeColumn).data().toString().isEmpty());
+        if (auto *dock = qobject_cast<QDockWidget *>(fleet->parentWidget())) {
+            dock->raise();
+            QTest::qWait(50);
+            m_window->grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-fleet-en.png"));
+        }
     }
 
     void modelsPassTheModelTester()

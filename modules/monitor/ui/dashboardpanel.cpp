@@ -260,7 +260,7 @@ void DashboardPanel::showInfo(const SystemInfo &i)
     m_host->setText(i.hostname);
     m_facts->setText(Tr::tr("%1\nKernel %2 · %3\nUp %4")
                          .arg(i.osName, i.kernel, i.arch, formatUptime(i.uptimeSeconds)));
-    m_cpu->setText(Tr::tr("%1\n%n logical core(s)", nullptr, i.cpuCores).arg(i.cpuModel));
+    m_cpu->setText(Tr::tr("%1\nLogical cores: %2").arg(i.cpuModel).arg(i.cpuCores));
     const QLocale loc;
     m_load->setText(Tr::tr("Load average: %1 · %2 · %3")
                         .arg(loc.toString(i.load[0], 'f', 2), loc.toString(i.load[1], 'f', 2),

@@ -80,8 +80,8 @@ void FleetPanel::updateSummary()
         ready += s == ServerConnection::State::Ready;
         failed += s == ServerConnection::State::Failed || s == ServerConnection::State::Reconnecting;
     }
-    m_summary->setText(Tr::tr("%n server(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ")
-                       + Tr::tr("%1 connected · %2 with problems").arg(ready).arg(failed));
+    m_summary->setText(Tr::tr("Servers: %1 · connected: %2 · with problems: %3")
+                       .arg(m_model->rowCount()).arg(ready).arg(failed));
 }
 
 void FleetPanel::retranslate()

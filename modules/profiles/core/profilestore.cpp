@@ -272,8 +272,9 @@ Result<void> ProfileStore::removeGroup(const QString &path, std::optional<QStrin
     }
     if (members > 0 && !moveTo)
         return invalid(QStringLiteral("group"),
-                       Tr::tr("The group “%1” is not empty (%n profiles or subgroups)", nullptr, members)
-                           .arg(path));
+                       Tr::tr("The group “%1” is not empty (profiles and subgroups in it: %2)")
+                           .arg(path)
+                           .arg(members));
     // Re-parented subgroups that land on an existing group keep the existing settings.
     QStringList seen;
     next.groups.removeIf([&](const Group &g) {
