@@ -153,9 +153,24 @@ private slots:
         QVERIFY(dialog.errorText().contains(QStringLiteral("user"), Qt::CaseInsensitive));
         QCOMPARE(int(m_store->profiles().size()), before);
         qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("user")))->setText(QStringLiteral("deploy"));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("colour")))->setText(QStringLiteral("red"));
+        dialog.save();
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("#rrggbb")), qPrintable(dialog.errorText()));
+        QCOMPARE(int(m_store->profiles().size()), before);
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("colour")))->setText(QStringLiteral("#3d9a5b"));
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("jumpHosts")))->setText(QStringLiteral("no-such-bastion"));
+        dialog.save();
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("no-such-bastion")), qPrintable(dialog.errorText()));
+        QCOMPARE(int(m_store->profiles().size()), before);
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("jumpHosts")))->clear();
+        qobject_cast<QLineEdit *>(dialog.field(QStringLiteral("tags")))->setText(QStringLiteral("web, eu"));
         dialog.save();   // no secrets typed: saved without touching the keychain
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(int(m_store->profiles().size()), before + 1);
+        const auto saved = m_store->find(dialog.savedProfileId());
+        QVERIFY(saved.has_value());
+        QCOMPARE(saved->tags, QStringList({QStringLiteral("web"), QStringLiteral("eu")}));
+        QCOMPARE(saved->colour, QStringLiteral("#3d9a5b"));
         QVERIFY(m_store->remove(dialog.savedProfileId()).ok());
     }
 

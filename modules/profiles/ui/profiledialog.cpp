@@ -7,6 +7,7 @@
 #include <profiles/core/secretstore.h>
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -79,6 +80,36 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     m_mode->addItem(Tr::tr("Production (confirm every change)"), int(Mode::Production));
     m_mode->setCurrentIndex(m_mode->findData(int(profile.mode)));
     m_group = new QLineEdit(profile.group);
+    m_group->setPlaceholderText(Tr::tr("e.g. prod/web — “/” nests groups"));
+    auto *groupCompleter = new QCompleter(store->groupPaths(), m_group);
+    groupCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_group->setCompleter(groupCompleter);
+    m_tags = new QLineEdit(profile.tags.join(QStringLiteral(", ")));
+    m_tags->setPlaceholderText(Tr::tr("comma-separated, e.g. web, eu"));
+    m_colour = new QLineEdit(profile.colour);
+    m_colour->setPlaceholderText(QStringLiteral("#3d9a5b"));
+    m_colour->setMaxLength(7);
+    // Jump hosts are other profiles, named in order (nearest first).
+    QStringList jumpNames;
+    for (const QString &id : profile.jumpHosts) {
+        const auto hop = store->find(id);
+        jumpNames << (hop ? hop->name : id);
+    }
+    m_jumps = new QLineEdit(jumpNames.join(QStringLiteral(", ")));
+    m_jumps->setPlaceholderText(Tr::tr("profile names, nearest first, e.g. bastion"));
+    QStringList names;
+    for (const Profile &other : store->profiles()) {
+        if (!other.isLocal() && other.id != profile.id)
+            names << other.name;
+    }
+    auto *jumpCompleter = new QCompleter(names, m_jumps);
+    jumpCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_jumps->setCompleter(jumpCompleter);
+    m_keepAlive = new QSpinBox;
+    m_keepAlive->setRange(0, 3600);
+    m_keepAlive->setSuffix(Tr::tr(" s"));
+    m_keepAlive->setSpecialValueText(Tr::tr("off"));
+    m_keepAlive->setValue(profile.id.isEmpty() ? 30 : profile.keepAliveSeconds);
     m_notes = new QPlainTextEdit(profile.notes);
     m_notes->setMaximumHeight(70);
     m_error = new QLabel;
@@ -94,6 +125,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
                 {QStringLiteral("password"), m_password}, {QStringLiteral("passphrase"), m_passphrase},
                 {QStringLiteral("elevation"), m_elevation}, {QStringLiteral("sudoPassword"), m_sudoPassword},
                 {QStringLiteral("mode"), m_mode}, {QStringLiteral("group"), m_group},
+                {QStringLiteral("tags"), m_tags}, {QStringLiteral("colour"), m_colour},
+                {QStringLiteral("jumpHosts"), m_jumps}, {QStringLiteral("keepAliveSeconds"), m_keepAlive},
                 {QStringLiteral("notes"), m_notes}};
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         it.value()->setObjectName(it.key());
@@ -124,7 +157,11 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     form->addRow(Tr::tr("Elevation:"), m_elevation);
     form->addRow(Tr::tr("sudo password:"), m_sudoPassword);
     form->addRow(Tr::tr("Mode:"), m_mode);
+    form->addRow(Tr::tr("Jump hosts:"), m_jumps);
+    form->addRow(Tr::tr("Keep-alive:"), m_keepAlive);
     form->addRow(Tr::tr("Group:"), m_group);
+    form->addRow(Tr::tr("Tags:"), m_tags);
+    form->addRow(Tr::tr("Colour:"), m_colour);
     form->addRow(Tr::tr("Notes:"), m_notes);
     auto *secretNote = new QLabel(Tr::tr("Passwords and passphrases are stored in the system keychain, never in qwq's files."));
     secretNote->setWordWrap(true);
@@ -160,6 +197,13 @@ Profile ProfileDialog::collect() const
     p.elevation = Elevation(m_elevation->currentData().toInt());
     p.mode = Mode(m_mode->currentData().toInt());
     p.group = m_group->text().trimmed();
+    p.tags.clear();
+    for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!t.trimmed().isEmpty())
+            p.tags << t.trimmed();
+    }
+    p.colour = m_colour->text().trimmed();
+    p.keepAliveSeconds = m_keepAlive->value();
     p.notes = m_notes->toPlainText();
     return p;
 }
@@ -180,6 +224,18 @@ void ProfileDialog::showError(const Error &e)
 void ProfileDialog::save()
 {
     Profile p = collect();
+    p.jumpHosts.clear();
+    for (const QString &raw : m_jumps->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = raw.trimmed();
+        if (name.isEmpty())
+            continue;
+        const auto hop = m_store->find(name);
+        if (!hop || hop->isLocal())
+            return showError(Error(ErrorCode::InvalidParam,
+                                   Tr::tr("No profile “%1” to use as a jump host").arg(name), {}, {},
+                                   QStringLiteral("jumpHosts")));
+        p.jumpHosts << hop->id;
+    }
     if (p.id.isEmpty())
         p.id = QStringLiteral("pending");   // validated with a placeholder id, replaced on save
     if (auto v = validate(p); !v)

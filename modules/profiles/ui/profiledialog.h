@@ -59,6 +59,10 @@ private:
     QLineEdit *m_sudoPassword;
     QComboBox *m_mode;
     QLineEdit *m_group;
+    QLineEdit *m_tags;
+    QLineEdit *m_colour;
+    QLineEdit *m_jumps;
+    QSpinBox *m_keepAlive;
     QPlainTextEdit *m_notes;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
