@@ -164,6 +164,12 @@ hyperfine --warmup 3 --runs "$RUNS" -N --style basic --export-json "$WORK/ssh-ju
     --key "$SSHD_KEY" --known-hosts "$KH" --runs "$RUNS" >"$WORK/qwq-jump.json" ||
     die "bench_jump failed"
 
+# --- 50 servers at once, GUI-thread lag probe --------------------------------------------------
+echo "== qwq: 50 concurrent connects with an event-loop lag probe" >&2
+"$BUILD/bin/bench_fleet" --host 127.0.0.1 --port "$SSHD_PORT" --user "$SSHD_USER" --key "$SSHD_KEY" \
+    --known-hosts "$KH" --helper "$HELPER" --count 50 >"$WORK/qwq-fleet.json" ||
+    die "bench_fleet failed: $(cat "$WORK/qwq-fleet.json")"
+
 # --- report ---------------------------------------------------------------------------------
 export WORK NE_RSS HELPER_RSS OUT="$BUILD/bench-results.json"
 python3 - <<'PY'
@@ -179,6 +185,7 @@ master = load("ssh-master.json")["results"][0]
 jump = load("ssh-jump.json")["results"][0]
 qwq = load("qwq.json")
 qwq_jump = load("qwq-jump.json")
+fleet = load("qwq-fleet.json")
 ne_kb, helper_kb = int(os.environ["NE_RSS"]), int(os.environ["HELPER_RSS"])
 
 ssh_fresh_ms = fresh["median"] * 1000
@@ -198,6 +205,9 @@ rows = [
      helper_kb / ne_kb, "<= 0.3x", helper_kb / ne_kb <= 0.3),
     ("connect via jump + true", "ssh -J JUMP HOST true", ssh_jump_ms, jump_ms, "ms",
      jump_ms / ssh_jump_ms, "<= 1.3x", jump_ms / ssh_jump_ms <= 1.3),
+    # An absolute target: the longest event-loop stall while 50 servers connect at once.
+    ("50 connects: max GUI stall", "budget 50 ms", 50.0, fleet["max_event_loop_stall_ms"], "ms",
+     fleet["max_event_loop_stall_ms"] / 50.0, "<= 1.0x", fleet["max_event_loop_stall_ms"] <= 50),
 ]
 
 print()
@@ -215,6 +225,8 @@ print("qwq diagnostics (median ms): first exec after connect %.1f, second %.1f, 
       "sha256sum of the deployed helper %.1f"
       % (dg["first_run_true_after_connect"]["median_ms"], dg["second_run_true_after_connect"]["median_ms"],
          dg["run_true"]["median_ms"], dg["run_sha256sum_helper"]["median_ms"]))
+print("qwq 50 concurrent connects: all ready in %.0f ms, longest event-loop stall %.0f ms"
+      % (fleet["all_ready_ms"], fleet["max_event_loop_stall_ms"]))
 print("qwq system.info call: median %.3f ms; trivial call p90 %.3f ms, %.0f calls/s"
       % (qwq["system_info_call"]["median_ms"], qwq["trivial_call"]["p90_ms"], qwq["trivial_call_calls_per_s"]))
 
@@ -231,6 +243,7 @@ result = {
     },
     "qwq": qwq,
     "qwq_jump": qwq_jump,
+    "qwq_fleet": fleet,
     "memory_kb": {"prometheus_node_exporter": ne_kb, "qwq_helper_serve": helper_kb},
     "targets": [{"name": r[0], "peer": r[1], "peer_value": r[2], "qwq_value": r[3], "unit": r[4],
                  "ratio": r[5], "target": r[6], "pass": r[7]} for r in rows],

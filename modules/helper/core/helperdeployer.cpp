@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QPromise>
+#include <QtConcurrent>
 
 namespace Qwq::Helper {
 
@@ -165,12 +166,20 @@ QFuture<Result<QByteArray>> HelperDeployer::runSudo(const QString &command)
 QFuture<Result<DeployedHelper>> HelperDeployer::deploy()
 {
     auto promise = makePromise<DeployedHelper>();
-    const auto sha = localSha256(m_localHelper);
-    if (!sha) {
-        resolve(promise, Result<DeployedHelper>(sha.error()));
-        return promise->future();
-    }
-    const QString hex = QString::fromLatin1(*sha);
+    // Hashing the binary is CPU work: never on the GUI thread (it is cached after once).
+    const QString path = m_localHelper;
+    QtConcurrent::run([path] { return localSha256(path); })
+        .then(this, [this, promise](const Result<QByteArray> &sha) {
+            if (!sha)
+                return resolve(promise, Result<DeployedHelper>(sha.error()));
+            probe(promise, QString::fromLatin1(*sha));
+        });
+    return promise->future();
+}
+
+void HelperDeployer::probe(const std::shared_ptr<QPromise<Result<DeployedHelper>>> &promise,
+                           const QString &hex)
+{
     // Only constants and the hex hash go into this line: nothing from the user or the server.
     const QString probe =
         QStringLiteral("uname -m; printf '%s\\n' \"$HOME\"; P=\"$HOME/.cache/qwq/helper/%1/qwq-helper\"; "
@@ -263,7 +272,6 @@ QFuture<Result<DeployedHelper>> HelperDeployer::deploy()
                     });
             });
     });
-    return promise->future();
 }
 
 QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const DeployedHelper &helper)

@@ -6,6 +6,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPromise>
 #include <QString>
 
 #include <memory>
@@ -52,6 +53,7 @@ public:
 
 private:
     QFuture<Result<QByteArray>> runSudo(const QString &command);
+    void probe(const std::shared_ptr<QPromise<Result<DeployedHelper>>> &promise, const QString &hex);
 
     Ssh::SshSession *m_session;
     QString m_localHelper;

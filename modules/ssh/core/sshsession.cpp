@@ -4,6 +4,14 @@
 
 #include "sshworker.h"
 
+#include <libssh/libssh.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace Qwq::Ssh {
 
 using namespace Internal;
@@ -11,12 +19,23 @@ using namespace Internal;
 SshSession::SshSession(SshTarget target, QObject *parent)
     : QObject(parent), m_target(std::move(target)), m_shared(std::make_shared<SharedState>())
 {
+    // libssh and its crypto initialise themselves on first use, in whichever worker gets
+    // there first, holding locks every other thread then waits on. Do it once, here.
+    static const int initialised = ssh_init();
+    Q_UNUSED(initialised);
     qRegisterMetaType<Qwq::Ssh::ConnectionState>();
     qRegisterMetaType<Qwq::Error>();
     qRegisterMetaType<Qwq::Ssh::ForwardStatus>();
     m_thread.setObjectName(QStringLiteral("ssh:%1").arg(m_target.host));
     m_worker = std::make_shared<SshWorker>(this, m_target, m_shared);
     m_worker->moveToThread(&m_thread);
+#ifdef Q_OS_LINUX
+    // Key exchanges of many servers at once must not starve the GUI thread of CPU: the
+    // workers run niced (Qt's thread priorities are ignored under SCHED_OTHER on Linux).
+    connect(&m_thread, &QThread::started, &m_thread, [] {
+        setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+    }, Qt::DirectConnection);
+#endif
     m_thread.start();
 }
 

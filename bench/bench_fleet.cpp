@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// bench_fleet: N servers connecting at once, as the GUI does it (one ServerConnection each:
+// SSH connect, host key, auth, deploy check, helper start, initialize, then system.info),
+// while a 5 ms timer on the same thread measures how long the event loop is ever blocked.
+// The GUI thread must never wait on the network: the longest stall is the number to watch.
+// Prints one JSON object on one line to stdout.
+
+#include <helper/core/helperclient.h>
+#include <helper/core/serverconnection.h>
+#include <profiles/core/profile.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace Qwq;
+
+namespace {
+// Times every event the loop delivers, to name the slowest one when the lag is high.
+class TimedApp final : public QCoreApplication
+{
+public:
+    using QCoreApplication::QCoreApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const bool r = QCoreApplication::notify(receiver, event);
+        const qint64 ms = t.elapsed();
+        if (QThread::currentThread() == thread() && ms > slowestMs) {
+            slowestMs = ms;
+            slowest = QStringLiteral("%1 (event %2)").arg(QString::fromLatin1(receiver->metaObject()->className())).arg(type);
+        }
+        return r;
+    }
+    qint64 slowestMs = 0;
+    QString slowest;
+};
+} // namespace
+
+int main(int argc, char **argv)
+{
+    TimedApp app(argc, argv);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Times N concurrent qwq connects and the event-loop lag."));
+    p.addHelpOption();
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Server host."),
+                                  QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("SSH port."), QStringLiteral("port"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User."), QStringLiteral("user"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Private key."), QStringLiteral("file"));
+    const QCommandLineOption kh(QStringLiteral("known-hosts"), QStringLiteral("known_hosts."), QStringLiteral("file"));
+    const QCommandLineOption helper(QStringLiteral("helper"), QStringLiteral("qwq-helper."), QStringLiteral("file"));
+    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Connections."),
+                                   QStringLiteral("n"), QStringLiteral("50"));
+    p.addOptions({host, port, user, key, kh, helper, count});
+    p.process(app);
+
+    const int n = p.value(count).toInt();
+    std::vector<std::unique_ptr<Helper::ServerConnection>> conns;
+    for (int i = 0; i < n; ++i) {
+        Profiles::Profile prof;
+        prof.id = QStringLiteral("bench%1").arg(i);
+        prof.name = prof.id;
+        prof.host = p.value(host);
+        prof.port = quint16(p.value(port).toUInt());
+        prof.user = p.value(user);
+        prof.auth = Profiles::AuthMethod::Key;
+        prof.identityFile = p.value(key);
+        auto c = std::make_unique<Helper::ServerConnection>(prof, nullptr, nullptr);
+        c->setHelperBinary(p.value(helper));
+        c->setKnownHostsFiles(p.value(kh), p.value(kh));
+        conns.push_back(std::move(c));
+    }
+
+    // The lag probe: a 5 ms timer; any gap beyond that is time the loop could not run.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 maxLag = 0;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        maxLag = std::max(maxLag, now - last - 5);
+        last = now;
+    });
+
+    int done = 0;
+    int failed = 0;
+    QString firstError;
+    qint64 allReadyMs = -1;
+    for (auto &c : conns) {
+        Helper::ServerConnection *conn = c.get();
+        QObject::connect(conn, &Helper::ServerConnection::ready, conn, [&, conn] {
+            conn->helper()->call(QStringLiteral("system.info")).then(conn, [&](const Result<QJsonValue> &r) {
+                if (!r) {
+                    ++failed;
+                    firstError = r.error().toString();
+                }
+                if (++done == n) {
+                    allReadyMs = clock.elapsed();
+                    QCoreApplication::quit();
+                }
+            });
+        });
+        QObject::connect(conn, &Helper::ServerConnection::errorOccurred, conn, [&](const Error &e) {
+            ++failed;
+            firstError = e.toString();
+            if (++done == n)
+                QCoreApplication::quit();
+        });
+    }
+    QTimer::singleShot(120000, &app, [] { QCoreApplication::exit(2); });
+    QTimer::singleShot(0, &app, [&] {
+        last = clock.elapsed();
+        probe.start();
+        for (auto &c : conns)
+            c->connectToServer();
+    });
+    const int rc = app.exec();
+    probe.stop();
+    const QJsonObject out{{QStringLiteral("connections"), n},
+                          {QStringLiteral("failed"), failed},
+                          {QStringLiteral("first_error"), firstError},
+                          {QStringLiteral("all_ready_ms"), double(allReadyMs)},
+                          {QStringLiteral("max_event_loop_stall_ms"), double(maxLag)},
+                          {QStringLiteral("slowest_event_ms"), double(app.slowestMs)},
+                          {QStringLiteral("slowest_event"), app.slowest}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    conns.clear();
+    return rc == 0 && failed == 0 ? 0 : 1;
+}
