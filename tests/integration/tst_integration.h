@@ -42,6 +42,7 @@ private slots:
     void sudoWrongPassword();
     void sudoUserNotInSudoers();
     void droppedLinkFailsPendingCalls();
+    void reconnectsAfterSshdRestart();
     void changedHostKeyStopsBeforeAuth();
     void noSecretWrittenToDisk();
 

@@ -152,6 +152,33 @@ void tst_Integration::droppedLinkFailsPendingCalls()
     QVERIFY2(c->state() == State::Ready, qPrintable(stateText(c.get())));
 }
 
+void tst_Integration::reconnectsAfterSshdRestart()
+{
+    auto c = makeConnection(makeProfile(AuthMethod::Key, m_sshd.key()));
+    c->setAutoReconnect(true);
+    QVERIFY(connectAndSettle(c.get()));
+    QVERIFY2(c->state() == State::Ready, qPrintable(stateText(c.get())));
+    QSignalSpy ready(c.get(), &ServerConnection::ready);
+
+    // The whole sshd goes away: the link drops and retries fail while it is down.
+    m_sshd.killSessions();
+    QVERIFY(m_sshd.stop().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(c->state(), State::Reconnecting, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c->reconnectAttempt() >= 2, 10000);   // 1 s, then 2 s
+    QCOMPARE(c->state(), State::Reconnecting);
+
+    // Back on the same port: the next retry connects by itself and the helper answers.
+    const quint16 port = m_sshd.port;
+    const QString started = m_sshd.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QCOMPARE(m_sshd.port, port);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 15000);
+    QCOMPARE(c->state(), State::Ready);
+    QCOMPARE(c->reconnectAttempt(), 0);
+    const auto info = QwqTest::await(c->helper()->call(QStringLiteral("system.info")), 10000);
+    QVERIFY(info.ok());
+}
+
 void tst_Integration::changedHostKeyStopsBeforeAuth()
 {
     const QString oldFp = m_sshd.hostKeyFingerprint();
