@@ -14,6 +14,7 @@
 #include <profiles/core/secretstore.h>
 #include <profiles/core/sshconfigimporter.h>
 #include <ssh/core/knownhosts.h>
+#include <tunnels/core/forwardspecs.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -59,7 +60,10 @@ int usage()
         "       qwqctl profiles export [--output FILE] [PROFILE…]   (never contains secrets)\n"
         "       qwqctl profiles import FILE [--on-conflict skip|replace|keep-both]\n"
         "       qwqctl check PROFILE [--trust-host-key SHA256:…]\n"
-        "       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]\n")
+        "       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]\n"
+        "       qwqctl forward PROFILE RULE [--trust-host-key SHA256:…]   (until Ctrl+C)\n"
+        "              RULE: a saved rule's name, L[bind:]port:host:hostport,\n"
+        "                    R[bind:]port:host:hostport or D[bind:]port\n")
           << Qt::endl;
     return 2;
 }
@@ -250,6 +254,50 @@ void withConnection(Helper::ServerConnection *conn, const QString &trustFingerpr
     conn->connectToServer();
 }
 
+/// Starts one forward, prints where it listens, and keeps it until Ctrl+C (exit 0).
+int forwardCommand(QCoreApplication &app, Helper::ServerConnection &conn, const QString &trust,
+                   const Profiles::ForwardSpec &spec)
+{
+    // Only the rule asked for: the profile's auto-start rules stay off here.
+    conn.setAutoStartForwards(false);
+    int forwardId = -1;
+    std::signal(SIGINT, onSigint);
+    std::signal(SIGTERM, onSigint);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &app, [&] {
+        if (!g_interrupted)
+            return;
+        if (forwardId >= 0)
+            conn.stopForward(forwardId);
+        err() << Tr::tr("stopped") << Qt::endl;
+        QCoreApplication::exit(0);
+    });
+    interruptPoll.start(100);
+
+    withConnection(&conn, trust, [&conn, &forwardId, spec](Helper::HelperClient *) {
+        conn.startForward(Helper::ServerConnection::forwardRule(spec))
+            .then(&conn, [&conn, &forwardId, spec](const Result<int> &r) {
+                if (!r)
+                    return QCoreApplication::exit(fail(r.error()));
+                forwardId = *r;
+                quint16 bound = spec.bindPort;
+                for (const Ssh::ForwardStatus &s : conn.forwards()) {
+                    if (s.id == forwardId)
+                        bound = s.boundPort;
+                }
+                const QString listen = Tunnels::listenText(spec, bound);
+                const QString kind = spec.kind;
+                out() << (spec.kind == QLatin1String("remote")
+                              ? Tr::tr("forwarding server %1 -> %2 (%3)")
+                              : Tr::tr("forwarding %1 -> %2 (%3)"))
+                             .arg(listen, Tunnels::targetText(spec), kind)
+                      << Qt::endl;
+                out().flush();
+            });
+    });
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -277,7 +325,8 @@ int main(int argc, char **argv)
     if (command == QLatin1String("profiles"))
         return profilesCommand(store, args);
 
-    if (command != QLatin1String("check") && command != QLatin1String("call"))
+    if (command != QLatin1String("check") && command != QLatin1String("call")
+        && command != QLatin1String("forward"))
         return usage();
     const QString trust = option(args, QStringLiteral("--trust-host-key"));
     if (args.isEmpty())
@@ -311,6 +360,26 @@ int main(int argc, char **argv)
         }
     }
 
+    Profiles::ForwardSpec forward;
+    if (command == QLatin1String("forward")) {
+        if (args.size() != 1)
+            return usage();
+        if (profile.isLocal())
+            return fail(Error(ErrorCode::InvalidParam,
+                              Tr::tr("Port forwards need an SSH connection; This computer has none"),
+                              {}, {}, QStringLiteral("profile")));
+        const auto saved = std::find_if(profile.forwards.cbegin(), profile.forwards.cend(),
+                                        [&](const Profiles::ForwardSpec &f) { return f.name == args.first(); });
+        if (saved != profile.forwards.cend()) {
+            forward = *saved;
+        } else {
+            const auto parsed = Tunnels::parseForwardSpec(args.first());
+            if (!parsed)
+                return fail(parsed.error());
+            forward = *parsed;
+        }
+    }
+
     Profiles::SecretStore secrets;
     AuditLog audit(Paths::auditDatabase());
     if (auto r = audit.open(); !r)
@@ -333,6 +402,9 @@ int main(int argc, char **argv)
         });
         return app.exec();
     }
+
+    if (command == QLatin1String("forward"))
+        return forwardCommand(app, conn, trust, forward);
 
     // Ctrl+C cancels the call on the server ($/cancel) instead of leaving it running.
     std::signal(SIGINT, onSigint);

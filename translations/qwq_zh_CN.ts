@@ -194,30 +194,6 @@ Offered fingerprint: %2</source>
         <translation>搜索名称、主机、标签、分组…</translation>
     </message>
     <message>
-        <source>usage: qwqctl profiles list [--json]
-       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]
-                           [--auth auto|agent|key|password] [--mode normal|read-only|production]
-                           [--elevation none|sudo|root]
-       qwqctl profiles remove PROFILE
-       qwqctl profiles import-ssh-config [FILE]      (default ~/.ssh/config; runs nothing)
-       qwqctl profiles export [--output FILE] [PROFILE…]   (never contains secrets)
-       qwqctl profiles import FILE [--on-conflict skip|replace|keep-both]
-       qwqctl check PROFILE [--trust-host-key SHA256:…]
-       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
-</source>
-        <translation>用法：qwqctl profiles list [--json]
-      qwqctl profiles add --name 名称 --host 主机 --user 用户 [--port 端口] [--key 密钥文件]
-                          [--auth auto|agent|key|password] [--mode normal|read-only|production]
-                          [--elevation none|sudo|root]
-      qwqctl profiles remove 配置
-      qwqctl profiles import-ssh-config [文件]      （默认 ~/.ssh/config；不执行任何命令）
-      qwqctl profiles export [--output 文件] [配置…]   （绝不包含机密信息）
-      qwqctl profiles import 文件 [--on-conflict skip|replace|keep-both]
-      qwqctl check 配置 [--trust-host-key SHA256:…]
-      qwqctl call 配置|--local 方法 [JSON 参数] [--trust-host-key SHA256:…]
-</translation>
-    </message>
-    <message>
         <source>added</source>
         <translation>已添加</translation>
     </message>
@@ -252,6 +228,52 @@ Offered fingerprint: %2</source>
     <message>
         <source>Cannot read %1</source>
         <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>usage: qwqctl profiles list [--json]
+       qwqctl profiles add --name NAME --host HOST --user USER [--port N] [--key FILE]
+                           [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                           [--elevation none|sudo|root]
+       qwqctl profiles remove PROFILE
+       qwqctl profiles import-ssh-config [FILE]      (default ~/.ssh/config; runs nothing)
+       qwqctl profiles export [--output FILE] [PROFILE…]   (never contains secrets)
+       qwqctl profiles import FILE [--on-conflict skip|replace|keep-both]
+       qwqctl check PROFILE [--trust-host-key SHA256:…]
+       qwqctl call PROFILE|--local METHOD [JSON-PARAMS] [--trust-host-key SHA256:…]
+       qwqctl forward PROFILE RULE [--trust-host-key SHA256:…]   (until Ctrl+C)
+              RULE: a saved rule&apos;s name, L[bind:]port:host:hostport,
+                    R[bind:]port:host:hostport or D[bind:]port
+</source>
+        <translation>用法：qwqctl profiles list [--json]
+      qwqctl profiles add --name 名称 --host 主机 --user 用户 [--port 端口] [--key 密钥文件]
+                          [--auth auto|agent|key|password] [--mode normal|read-only|production]
+                          [--elevation none|sudo|root]
+      qwqctl profiles remove 配置
+      qwqctl profiles import-ssh-config [文件]      （默认 ~/.ssh/config；不执行任何命令）
+      qwqctl profiles export [--output 文件] [配置…]   （绝不包含机密信息）
+      qwqctl profiles import 文件 [--on-conflict skip|replace|keep-both]
+      qwqctl check 配置 [--trust-host-key SHA256:…]
+      qwqctl call 配置|--local 方法 [JSON 参数] [--trust-host-key SHA256:…]
+      qwqctl forward 配置 规则 [--trust-host-key SHA256:…]   （直到按下 Ctrl+C）
+             规则：已保存规则的名称、L[绑定地址:]端口:主机:主机端口、
+                   R[绑定地址:]端口:主机:主机端口 或 D[绑定地址:]端口
+</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>forwarding server %1 -&gt; %2 (%3)</source>
+        <translation>正在转发服务器 %1 -&gt; %2（%3）</translation>
+    </message>
+    <message>
+        <source>forwarding %1 -&gt; %2 (%3)</source>
+        <translation>正在转发 %1 -&gt; %2（%3）</translation>
+    </message>
+    <message>
+        <source>Port forwards need an SSH connection; This computer has none</source>
+        <translation>端口转发需要 SSH 连接；本机没有 SSH 连接</translation>
     </message>
 </context>
 <context>
@@ -542,6 +564,14 @@ Offered fingerprint: %2</source>
     <message>
         <source>“%1” was not confirmed; nothing was sent</source>
         <translation>“%1”未获确认；没有发送任何内容</translation>
+    </message>
+    <message>
+        <source>Port forwards need an SSH connection; This computer has none</source>
+        <translation>端口转发需要 SSH 连接；本机没有 SSH 连接</translation>
+    </message>
+    <message>
+        <source>Connect to the server before starting a forward</source>
+        <translation>请先连接服务器，再启动转发</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1213,94 @@ Logical cores: %2</source>
         <source>The group “%1” is not empty (profiles and subgroups in it: %2)</source>
         <translation>分组“%1”不为空（其中的配置和子分组：%2）</translation>
     </message>
+    <message>
+        <source>“forwards” must be a list of rules</source>
+        <translation>“forwards”必须是规则列表</translation>
+    </message>
+    <message>
+        <source>A forward rule must be an object</source>
+        <translation>转发规则必须是一个对象</translation>
+    </message>
+    <message>
+        <source>“%1” must be text</source>
+        <translation>“%1”必须是文本</translation>
+    </message>
+    <message>
+        <source>A forward port must be a number from 0 to 65535</source>
+        <translation>转发端口必须是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>“autoStart” must be true or false</source>
+        <translation>“autoStart”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>A forward name must be 1 to 64 characters without control characters</source>
+        <translation>转发名称必须为 1 到 64 个字符，且不含控制字符</translation>
+    </message>
+    <message>
+        <source>The forward kind must be local, remote or dynamic</source>
+        <translation>转发类型必须是 local、remote 或 dynamic</translation>
+    </message>
+    <message>
+        <source>The bind address must be a host name or an IP address</source>
+        <translation>绑定地址必须是主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>A remote forward needs a bind port from 1 to 65535</source>
+        <translation>远程转发需要 1 到 65535 之间的绑定端口</translation>
+    </message>
+    <message>
+        <source>The target host must be a host name or an IP address</source>
+        <translation>目标主机必须是主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>The target port must be between 1 and 65535</source>
+        <translation>目标端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>Another forward is already called “%1”</source>
+        <translation>已有另一个转发名为“%1”</translation>
+    </message>
+    <message>
+        <source>e.g. prod/web — “/” nests groups</source>
+        <translation>例如 prod/web — 用“/”嵌套分组</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. web, eu</source>
+        <translation>以逗号分隔，例如 web, eu</translation>
+    </message>
+    <message>
+        <source>profile names, nearest first, e.g. bastion</source>
+        <translation>配置名称，最近的在前，例如 bastion</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Jump hosts:</source>
+        <translation>跳板机：</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>保活：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>No profile “%1” to use as a jump host</source>
+        <translation>没有可用作跳板机的配置“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Ssh</name>
@@ -1381,6 +1499,209 @@ Logical cores: %2</source>
     <message>
         <source>%1 could not open a connection to %2 port %3 (%4).</source>
         <translation>%1 无法打开到 %2 的 %3 端口的连接（%4）。</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Tunnels</name>
+    <message>
+        <source>“%1” is not a port from 0 to 65535</source>
+        <translation>“%1”不是 0 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>“%1” is not a port from 1 to 65535</source>
+        <translation>“%1”不是 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>The rule is empty</source>
+        <translation>规则为空</translation>
+    </message>
+    <message>
+        <source>A rule starts with L (local), R (remote) or D (dynamic)</source>
+        <translation>规则以 L（本地）、R（远程）或 D（动态）开头</translation>
+    </message>
+    <message>
+        <source>A dynamic rule looks like D[bind:]port</source>
+        <translation>动态规则的格式为 D[绑定地址:]端口</translation>
+    </message>
+    <message>
+        <source>A rule looks like %1[bind:]port:host:hostport</source>
+        <translation>规则的格式为 %1[绑定地址:]端口:主机:主机端口</translation>
+    </message>
+    <message>
+        <source>The bind address is empty</source>
+        <translation>绑定地址为空</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <comment>forward kind</comment>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>Dynamic (SOCKS)</source>
+        <comment>forward kind</comment>
+        <translation>动态（SOCKS）</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <comment>forward kind</comment>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>%1:any</source>
+        <translation>%1:任意</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>No forward rule is selected</source>
+        <translation>未选择转发规则</translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>forward state</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>forward state</comment>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <comment>forward state</comment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Port Forwards</source>
+        <translation>端口转发</translation>
+    </message>
+    <message>
+        <source>Rules cannot be saved here: there is no profile store</source>
+        <translation>无法在此保存规则：没有配置存储</translation>
+    </message>
+    <message>
+        <source>The server&apos;s profile no longer exists</source>
+        <translation>该服务器的配置已不存在</translation>
+    </message>
+    <message>
+        <source>Port forwards need an SSH connection; This computer has none</source>
+        <translation>端口转发需要 SSH 连接；本机没有 SSH 连接</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>forward</comment>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>forward</comment>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%1 (field: %2)</source>
+        <translation>%1（字段：%2）</translation>
+    </message>
+    <message>
+        <source>Port Forward</source>
+        <translation>端口转发</translation>
+    </message>
+    <message>
+        <source>Local: a port here reaches a host seen from the server</source>
+        <translation>本地：本机端口通向服务器能访问的主机</translation>
+    </message>
+    <message>
+        <source>Remote: a port on the server reaches a host seen from here</source>
+        <translation>远程：服务器端口通向本机能访问的主机</translation>
+    </message>
+    <message>
+        <source>Dynamic: a SOCKS5 proxy here</source>
+        <translation>动态：本机上的 SOCKS5 代理</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>绑定地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bind &amp;port:</source>
+        <translation>绑定端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target host:</source>
+        <translation>目标主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Target p&amp;ort:</source>
+        <translation>目标端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>&amp;Start when connected</source>
+        <translation>连接后自动启动(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <unistd.h>
 
 using QwqTest::ProcessResult;
@@ -30,6 +34,7 @@ private slots:
     void profileLifecycle();
     void sshConfigJumpChain();
     void callUnknownProfile();
+    void forwardCarriesTraffic();
 
 private:
     ProcessResult qwqctl(const QStringList &args, int timeoutMs = 60000) const;
@@ -257,6 +262,90 @@ void tst_Qwqctl::callUnknownProfile()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("error 1004"), r.err.constData());
     QVERIFY(r.err.contains("nosuchprofile"));
+}
+
+void tst_Qwqctl::forwardCarriesTraffic()
+{
+    if (!m_serverUp)
+        QSKIP("needs the sshd fixture (root)");
+    // An echo server here; the forward reaches it through sshd (direct-tcpip to 127.0.0.1).
+    QTcpServer echo;
+    QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
+    connect(&echo, &QTcpServer::newConnection, &echo, [&echo] {
+        while (QTcpSocket *s = echo.nextPendingConnection()) {
+            connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+
+    const ProcessResult added = qwqctl(
+        {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+         QStringLiteral("t2"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+         QStringLiteral("--port"), QString::number(m_sshd.port), QStringLiteral("--user"),
+         QStringLiteral("qwqtest"), QStringLiteral("--key"), m_sshd.key(),
+         QStringLiteral("--auth"), QStringLiteral("key")});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    const ProcessResult checked = qwqctl({QStringLiteral("check"), QStringLiteral("t2"),
+                                          QStringLiteral("--trust-host-key"),
+                                          m_sshd.hostKeyFingerprint()});
+    QVERIFY2(checked.exitCode == 0, checked.err.constData());
+
+    // A bad rule names its field and connects to nothing.
+    const ProcessResult bad = qwqctl({QStringLiteral("forward"), QStringLiteral("t2"),
+                                      QStringLiteral("L0:127.0.0.1:0")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("rule.targetPort"), bad.err.constData());
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QWQ_HOME"), m_home.path());
+    env.insert(QStringLiteral("QWQ_HELPER"), QStringLiteral(QWQ_HELPER_PATH));
+    env.insert(QStringLiteral("HOME"), m_home.filePath(QStringLiteral("home")));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    env.remove(QStringLiteral("SSH_AUTH_SOCK"));
+    QProcess ctl;
+    ctl.setProcessEnvironment(env);
+    ctl.start(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"),
+              {QStringLiteral("forward"), QStringLiteral("t2"),
+               QStringLiteral("L0:127.0.0.1:%1").arg(echo.serverPort())});
+    QVERIFY(ctl.waitForStarted(5000));
+    auto killer = qScopeGuard([&ctl] {
+        if (ctl.state() != QProcess::NotRunning) {
+            ctl.kill();
+            ctl.waitForFinished(2000);
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(ctl.canReadLine() || ctl.state() == QProcess::NotRunning, 60000);
+    const QString line = QString::fromUtf8(ctl.readLine()).trimmed();
+    QVERIFY2(!line.isEmpty(), ctl.readAllStandardError().constData());
+    static const QRegularExpression re(
+        QStringLiteral("^forwarding 127\\.0\\.0\\.1:(\\d+) -> 127\\.0\\.0\\.1:%1 \\(local\\)$")
+            .arg(echo.serverPort()));
+    const auto m = re.match(line);
+    QVERIFY2(m.hasMatch(), qPrintable(line));
+    const quint16 bound = quint16(m.captured(1).toUInt());
+    QVERIFY(bound != 0);
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, bound);
+    QVERIFY(client.waitForConnected(10000));
+    const QByteArray payload = QByteArray("hello through ssh ") + QByteArray(64 * 1024, 'x');
+    client.write(payload);
+    QByteArray back;
+    QTRY_VERIFY_WITH_TIMEOUT((back += client.readAll()).size() >= payload.size(), 30000);
+    QCOMPARE(back, payload);
+    client.disconnectFromHost();
+
+    ::kill(pid_t(ctl.processId()), SIGINT);
+    QVERIFY(ctl.waitForFinished(15000));
+    QCOMPARE(ctl.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(ctl.exitCode(), 0);
+    // Stopped: nothing listens on the bound port any more.
+    QTcpSocket after;
+    after.connectToHost(QHostAddress::LocalHost, bound);
+    QVERIFY(!after.waitForConnected(2000));
 }
 
 QTEST_GUILESS_MAIN(tst_Qwqctl)

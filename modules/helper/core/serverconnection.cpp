@@ -130,8 +130,13 @@ void ServerConnection::teardown()
         m_client = nullptr;
     }
     if (m_session) {
+        // Remembered so a reconnect brings them back; disconnectFromServer() forgets them.
+        if (!m_started.isEmpty())
+            m_activeForwards = m_started.values();
+        m_started.clear();
         m_session->disconnect(this);
         m_session.release()->deleteLater();
+        emit forwardsChanged();
     }
 }
 
@@ -142,6 +147,7 @@ void ServerConnection::disconnectFromServer()
     m_attempt = 0;
     ++m_generation;
     teardown();
+    m_activeForwards.clear();
     setState(State::Disconnected);
 }
 
@@ -306,6 +312,10 @@ void ServerConnection::connectSsh(const QList<Profiles::Profile> &hops,
         if (gen == m_generation && m_state == State::Ready)
             fail(e);
     });
+    connect(session, &Ssh::SshSession::forwardsChanged, this, [this, gen] {
+        if (gen == m_generation)
+            emit forwardsChanged();
+    });
     connect(session, &Ssh::SshSession::latencyMeasured, this, [this, gen](int ms) {
         if (gen != m_generation)
             return;
@@ -350,7 +360,83 @@ void ServerConnection::attach(IHelperTransport *transport)
         m_wasReady = true;
         m_attempt = 0;
         setState(State::Ready);
+        restoreForwards();
     });
+}
+
+void ServerConnection::restoreForwards()
+{
+    if (!m_session)
+        return;
+    QList<std::pair<QString, Ssh::ForwardRule>> todo;
+    if (m_autoStartForwards) {
+        for (const Profiles::ForwardSpec &f : std::as_const(m_profile.forwards)) {
+            if (f.autoStart)
+                todo.append({f.name, forwardRule(f)});
+        }
+    }
+    const auto sameListener = [](const Ssh::ForwardRule &a, const Ssh::ForwardRule &b) {
+        return a.kind == b.kind && a.bindAddress == b.bindAddress && a.bindPort == b.bindPort
+               && a.targetHost == b.targetHost && a.targetPort == b.targetPort;
+    };
+    for (const Ssh::ForwardRule &r : std::as_const(m_activeForwards)) {
+        const bool dup = std::any_of(todo.cbegin(), todo.cend(),
+                                     [&](const auto &t) { return sameListener(t.second, r); });
+        if (!dup)
+            todo.append({QStringLiteral("%1:%2").arg(r.bindAddress).arg(r.bindPort), r});
+    }
+    m_activeForwards.clear();
+    const quint64 gen = m_generation;
+    for (const auto &[name, rule] : std::as_const(todo)) {
+        startForward(rule).then(this, [this, gen, name](const Result<int> &r) {
+            if (gen != m_generation || r)
+                return;
+            qCDebug(lcQwq) << "forward" << name << "did not start:" << r.error().toString();
+            emit forwardFailed(name, r.error());
+        });
+    }
+}
+
+Ssh::ForwardRule ServerConnection::forwardRule(const Profiles::ForwardSpec &spec)
+{
+    Ssh::ForwardRule r;
+    r.kind = spec.kind == QLatin1String("remote")    ? Ssh::ForwardRule::Remote
+             : spec.kind == QLatin1String("dynamic") ? Ssh::ForwardRule::Dynamic
+                                                     : Ssh::ForwardRule::Local;
+    r.bindAddress = spec.bindAddress;
+    r.bindPort = spec.bindPort;
+    r.targetHost = spec.targetHost;
+    r.targetPort = spec.targetPort;
+    r.allowAllInterfaces = false;
+    return r;
+}
+
+QFuture<Result<int>> ServerConnection::startForward(const Ssh::ForwardRule &rule)
+{
+    if (m_profile.isLocal())
+        return QtFuture::makeReadyFuture(Result<int>(Error(
+            ErrorCode::InvalidParam, Tr::tr("Port forwards need an SSH connection; This computer has none"))));
+    if (!m_session || m_state != State::Ready)
+        return QtFuture::makeReadyFuture(Result<int>(
+            Error(ErrorCode::ConnectionFailed, Tr::tr("Connect to the server before starting a forward"))));
+    const quint64 gen = m_generation;
+    return m_session->startForward(rule).then(this, [this, gen, rule](const Result<int> &r) {
+        if (r && gen == m_generation)
+            m_started.insert(*r, rule);
+        return r;
+    });
+}
+
+void ServerConnection::stopForward(int id)
+{
+    m_started.remove(id);
+    if (m_session)
+        m_session->stopForward(id);
+}
+
+QList<Ssh::ForwardStatus> ServerConnection::forwards() const
+{
+    return m_session ? m_session->forwards() : QList<Ssh::ForwardStatus>();
 }
 
 Result<void> ServerConnection::trustHostKeyAndReconnect()

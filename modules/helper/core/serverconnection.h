@@ -9,6 +9,7 @@
 #include <ssh/core/sshtypes.h>
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -82,6 +83,21 @@ public:
     /// Trusts the key in hostKey() (after the user saw its fingerprint) and connects again.
     Result<void> trustHostKeyAndReconnect();
 
+    /// Port forwards over this connection's SSH session (see Ssh::SshSession::startForward).
+    /// Not connected, or This computer -> an error (forwards need SSH). Forwards that were
+    /// running when the link dropped are started again after the reconnect reaches Ready, and
+    /// so are the rules the caller registered with setAutoForwards(); a failure there is
+    /// reported through forwardFailed() and does not fail the connection.
+    QFuture<Result<int>> startForward(const Ssh::ForwardRule &rule);
+    void stopForward(int id);
+    QList<Ssh::ForwardStatus> forwards() const;
+    /// Whether the profile's autoStart rules start each time the connection becomes Ready
+    /// (default on; qwqctl turns it off and starts only what it was asked for).
+    void setAutoStartForwards(bool on) { m_autoStartForwards = on; }
+    /// A saved rule as the SSH layer takes it. Wildcard bind addresses stay refused
+    /// (allowAllInterfaces is never set from a saved, possibly imported, rule).
+    static Ssh::ForwardRule forwardRule(const Profiles::ForwardSpec &spec);
+
     static QString stateName(State s);
 
 signals:
@@ -90,6 +106,10 @@ signals:
     void hostKeyApprovalNeeded(const Qwq::Ssh::HostKeyInfo &key, bool changed);
     void ready();
     void latencyChanged(int ms);
+    void forwardsChanged();
+    /// Starting a forward again after a (re)connect failed; `name` is the rule's name or its
+    /// listen address.
+    void forwardFailed(const QString &name, const Qwq::Error &error);
 
 private:
     void setState(State s);
@@ -103,6 +123,7 @@ private:
     void connectSsh(const QList<Profiles::Profile> &hops, const QHash<QString, QString> &secrets);
     void attach(IHelperTransport *transport);
     void teardown();
+    void restoreForwards();
 
     Profiles::Profile m_profile;
     Profiles::SecretStore *m_secrets;
@@ -126,6 +147,9 @@ private:
     int m_attempt = 0;
     QTimer m_retry;
     QElapsedTimer m_retryClock;
+    bool m_autoStartForwards = true;
+    QList<Ssh::ForwardRule> m_activeForwards; // running when the link dropped: restart them
+    QHash<int, Ssh::ForwardRule> m_started;   // forwards started on the current session, by id
 };
 
 } // namespace Qwq::Helper

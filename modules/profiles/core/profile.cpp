@@ -145,6 +145,12 @@ QJsonObject Profile::toExportJson() const
     putList("inherits", inh);
     if (keepAliveSeconds != 30)
         o.insert(QStringLiteral("keepAliveSeconds"), keepAliveSeconds);
+    if (!forwards.isEmpty()) {
+        QJsonArray list;
+        for (const ForwardSpec &f : forwards)
+            list.append(f.toJson());
+        o.insert(QStringLiteral("forwards"), list);
+    }
     return o;
 }
 
@@ -202,6 +208,18 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
         p.lastUsed = QDateTime::fromString(lastUsed, Qt::ISODateWithMs);
         if (!p.lastUsed.isValid())
             return invalid(QStringLiteral("lastUsed"), Tr::tr("The last-used time is not valid"));
+    }
+    const QJsonValue forwards = o.value(QStringLiteral("forwards"));
+    if (!forwards.isUndefined() && !forwards.isNull()) {
+        if (!forwards.isArray())
+            return invalid(QStringLiteral("forwards"), Tr::tr("“forwards” must be a list of rules"));
+        const QJsonArray list = forwards.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            auto f = ForwardSpec::fromJson(list.at(i), QStringLiteral("forwards[%1]").arg(i));
+            if (!f)
+                return f.error();
+            p.forwards.append(*f);
+        }
     }
     bool ok = true;
     p.auth = enumFrom<AuthMethod>(o.value(QStringLiteral("auth")).toString(),
@@ -350,6 +368,99 @@ Result<void> validate(const Profile &p)
     }
     if (p.sshConfigAlias.size() > 255 || hasControl(p.sshConfigAlias))
         return invalid(QStringLiteral("sshConfigAlias"), Tr::tr("The ssh_config alias is not valid"));
+    return validateForwards(p.forwards);
+}
+
+QJsonObject ForwardSpec::toJson() const
+{
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("bindAddress"), bindAddress},
+                  {QStringLiteral("bindPort"), int(bindPort)}};
+    if (kind != QLatin1String("dynamic")) {
+        o.insert(QStringLiteral("targetHost"), targetHost);
+        o.insert(QStringLiteral("targetPort"), int(targetPort));
+    }
+    if (autoStart)
+        o.insert(QStringLiteral("autoStart"), true);
+    return o;
+}
+
+Result<ForwardSpec> ForwardSpec::fromJson(const QJsonValue &v, const QString &field)
+{
+    if (!v.isObject())
+        return invalid(field, Tr::tr("A forward rule must be an object"));
+    const QJsonObject o = v.toObject();
+    ForwardSpec f;
+    const auto str = [&](const char *key, QString *out) -> Result<void> {
+        const QJsonValue x = o.value(QLatin1String(key));
+        if (x.isUndefined())
+            return {};
+        if (!x.isString())
+            return invalid(field + QLatin1Char('.') + QLatin1String(key), Tr::tr("“%1” must be text").arg(QLatin1String(key)));
+        *out = x.toString();
+        return {};
+    };
+    const auto port = [&](const char *key, quint16 *out) -> Result<void> {
+        const QJsonValue x = o.value(QLatin1String(key));
+        if (x.isUndefined())
+            return {};
+        const double d = x.toDouble(-1);
+        if (!x.isDouble() || d < 0 || d > 65535 || d != int(d))
+            return invalid(field + QLatin1Char('.') + QLatin1String(key),
+                           Tr::tr("A forward port must be a number from 0 to 65535"));
+        *out = quint16(d);
+        return {};
+    };
+    for (auto r : {str("name", &f.name), str("kind", &f.kind), str("bindAddress", &f.bindAddress),
+                   str("targetHost", &f.targetHost), port("bindPort", &f.bindPort),
+                   port("targetPort", &f.targetPort)}) {
+        if (!r)
+            return r.error();
+    }
+    const QJsonValue autoStart = o.value(QStringLiteral("autoStart"));
+    if (!autoStart.isUndefined() && !autoStart.isBool())
+        return invalid(field + QStringLiteral(".autoStart"), Tr::tr("“autoStart” must be true or false"));
+    f.autoStart = autoStart.toBool(false);
+    if (auto r = validateForward(f, field); !r)
+        return r.error();
+    return f;
+}
+
+Result<void> validateForward(const ForwardSpec &f, const QString &field)
+{
+    static const QRegularExpression hostRe(QStringLiteral("^[A-Za-z0-9_.:%-]{1,253}$"));
+    const auto at = [&field](const char *member) -> QString { return field + QLatin1Char('.') + QLatin1String(member); };
+    if (f.name.trimmed().isEmpty() || f.name.size() > 64 || hasControl(f.name))
+        return invalid(at("name"), Tr::tr("A forward name must be 1 to 64 characters without control characters"));
+    const bool dynamic = f.kind == QLatin1String("dynamic");
+    if (!dynamic && f.kind != QLatin1String("local") && f.kind != QLatin1String("remote"))
+        return invalid(at("kind"), Tr::tr("The forward kind must be local, remote or dynamic"));
+    if (!hostRe.match(f.bindAddress).hasMatch() || f.bindAddress.startsWith(QLatin1Char('-')))
+        return invalid(at("bindAddress"), Tr::tr("The bind address must be a host name or an IP address"));
+    if (f.kind == QLatin1String("remote") && f.bindPort == 0)
+        return invalid(at("bindPort"), Tr::tr("A remote forward needs a bind port from 1 to 65535"));
+    if (dynamic)
+        return {};
+    if (!hostRe.match(f.targetHost).hasMatch() || f.targetHost.startsWith(QLatin1Char('-')))
+        return invalid(at("targetHost"), Tr::tr("The target host must be a host name or an IP address"));
+    if (f.targetPort == 0)
+        return invalid(at("targetPort"), Tr::tr("The target port must be between 1 and 65535"));
+    return {};
+}
+
+Result<void> validateForwards(const QList<ForwardSpec> &forwards)
+{
+    QSet<QString> names;
+    for (qsizetype i = 0; i < forwards.size(); ++i) {
+        const QString field = QStringLiteral("forwards[%1]").arg(i);
+        if (auto r = validateForward(forwards.at(i), field); !r)
+            return r;
+        if (names.contains(forwards.at(i).name))
+            return invalid(field + QStringLiteral(".name"),
+                           Tr::tr("Another forward is already called “%1”").arg(forwards.at(i).name));
+        names.insert(forwards.at(i).name);
+    }
     return {};
 }
 

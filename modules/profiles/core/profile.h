@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,29 @@ namespace Qwq::Profiles {
 enum class AuthMethod { Auto, Agent, Key, Password };
 enum class Elevation { None, Sudo, Root };
 enum class Mode { ReadOnly, Normal, Production };
+
+/// A saved, named port-forward rule of a profile. Deliberately independent of the SSH module:
+/// the tunnels layer converts it to Ssh::ForwardRule. Holds no secret, so it is exported.
+struct ForwardSpec
+{
+    QString name;                  // 1–64 characters, unique within the profile
+    QString kind = QStringLiteral("local");   // "local" | "remote" | "dynamic"
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    quint16 bindPort = 0;          // 0 = any free port (local/dynamic)
+    QString targetHost;            // unused for dynamic
+    quint16 targetPort = 0;        // unused for dynamic
+    bool autoStart = false;        // start after every (re)connect
+
+    bool operator==(const ForwardSpec &) const = default;
+    QJsonObject toJson() const;
+    /// Reads one rule; errors name `field` + ".key" (e.g. "forwards[0].bindPort").
+    static Result<ForwardSpec> fromJson(const QJsonValue &v, const QString &field);
+};
+
+/// Checks one rule; errors name `field` + "." + the member ("forwards[2].targetPort").
+Result<void> validateForward(const ForwardSpec &f, const QString &field);
+/// Checks every rule and that names are unique ("forwards[i].name").
+Result<void> validateForwards(const QList<ForwardSpec> &forwards);
 
 /// A server profile. Holds no secret: passwords and passphrases live in the keychain under
 /// the profile's id (see SecretStore).
@@ -49,6 +74,7 @@ struct Profile
     /// What the last ssh_config import set, per field (see SshConfigImporter); a field whose
     /// current value differs was edited locally and is left alone by a re-import.
     QJsonObject sshImported;
+    QList<ForwardSpec> forwards; // saved port-forward rules (JSON key "forwards")
 
     bool isLocal() const { return id == localId(); }
     static QString localId() { return QStringLiteral("local"); }

@@ -7,6 +7,10 @@
 
 #include <QObject>
 
+namespace Qwq::Profiles {
+class ProfileStore;
+}
+
 namespace Qwq::Workbench {
 
 /// What a panel gets to reach its server: the profile, the connection and its helper client,
@@ -27,6 +31,11 @@ public:
     /// The helper client while Ready, else nullptr.
     Helper::HelperClient *helper() const;
 
+    /// The store the profile lives in, for panels that edit it (set by ServerRegistry; may be
+    /// nullptr in tests).
+    void setProfileStore(Profiles::ProfileStore *store) { m_store = store; }
+    Profiles::ProfileStore *profileStore() const { return m_store; }
+
     /// A panel reports a failure: `source` says where (a panel id) so the Issues list can jump
     /// back to it.
     void reportError(const QString &source, const Error &error);
@@ -37,6 +46,7 @@ signals:
 
 private:
     Helper::ServerConnection *m_connection;
+    Profiles::ProfileStore *m_store = nullptr;
 };
 
 } // namespace Qwq::Workbench

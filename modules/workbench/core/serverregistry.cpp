@@ -34,6 +34,7 @@ ServerContext *ServerRegistry::context(const QString &profileId)
     connection->setAutoReconnect(true);
     connection->setProfileStore(m_store);
     auto *ctx = new ServerContext(connection);
+    ctx->setProfileStore(m_store);
     connection->setParent(ctx);
     connect(connection, &ServerConnection::stateChanged, this,
             [this, profileId] { emit serverStateChanged(profileId); });
