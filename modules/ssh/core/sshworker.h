@@ -151,6 +151,7 @@ private:
     void pumpForwards();
     bool advanceConn(Forward &f, ForwardConn &c); // false when done
     void readConnFd(Forward &f, ForwardConn &c);
+    void onConnWritable(int forwardId, int connId);
     bool socksStep(Forward &f, ForwardConn &c);
     void closeConn(Forward &f, ForwardConn &c, const QString &error);
     void removeForward(std::map<int, std::unique_ptr<Forward>>::iterator it);

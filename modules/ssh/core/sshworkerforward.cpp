@@ -274,29 +274,8 @@ void SshWorker::acceptLocal(Forward &f)
         });
         c->writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
         c->writeNotifier->setEnabled(false);
-        connect(c->writeNotifier, &QSocketNotifier::activated, this, [this, fid, cid] {
-            Forward *fw = forwardById(fid);
-            if (!fw)
-                return;
-            auto it = fw->conns.find(cid);
-            if (it == fw->conns.end())
-                return;
-            ForwardConn &cc = *it->second;
-            cc.writeNotifier->setEnabled(false);
-            if (cc.stage == ForwardConn::Connecting && !cc.dead) {
-                int err = 0;
-                socklen_t l = sizeof err;
-                ::getsockopt(cc.fd, SOL_SOCKET, SO_ERROR, &err, &l);
-                if (err != 0) {
-                    closeConn(*fw, cc, Tr::tr("Could not connect to %1 port %2: %3")
-                                           .arg(QString::fromUtf8(cc.host)).arg(cc.port).arg(errnoText(err)));
-                } else {
-                    cc.stage = ForwardConn::Running;
-                    cc.readNotifier->setEnabled(true);
-                }
-            }
-            pump();
-        });
+        connect(c->writeNotifier, &QSocketNotifier::activated, this,
+                [this, fid, cid] { onConnWritable(fid, cid); });
         f.conns[c->id] = std::move(c);
     }
     if (any) {
@@ -377,29 +356,8 @@ void SshWorker::acceptRemote()
             pump();
         });
         cc.writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
-        connect(cc.writeNotifier, &QSocketNotifier::activated, this, [this, fid, cid] {
-            Forward *fw = forwardById(fid);
-            if (!fw)
-                return;
-            auto it = fw->conns.find(cid);
-            if (it == fw->conns.end())
-                return;
-            ForwardConn &x = *it->second;
-            x.writeNotifier->setEnabled(false);
-            if (x.stage == ForwardConn::Connecting && !x.dead) {
-                int e = 0;
-                socklen_t l = sizeof e;
-                ::getsockopt(x.fd, SOL_SOCKET, SO_ERROR, &e, &l);
-                if (e != 0) {
-                    closeConn(*fw, x, Tr::tr("Could not connect to %1 port %2: %3")
-                                          .arg(QString::fromUtf8(x.host)).arg(x.port).arg(errnoText(e)));
-                } else {
-                    x.stage = ForwardConn::Running;
-                    x.readNotifier->setEnabled(true);
-                }
-            }
-            pump();
-        });
+        connect(cc.writeNotifier, &QSocketNotifier::activated, this,
+                [this, fid, cid] { onConnWritable(fid, cid); });
         publishForwards();
     }
 }
@@ -432,5 +390,31 @@ void SshWorker::closeConn(Forward &f, ForwardConn &c, const QString &error)
 }
 
 
+
+// A non-blocking connect() finished (the socket became writable): check how, then start reading.
+void SshWorker::onConnWritable(int fid, int cid)
+{
+    Forward *fw = forwardById(fid);
+    if (!fw)
+        return;
+    auto it = fw->conns.find(cid);
+    if (it == fw->conns.end())
+        return;
+    ForwardConn &cc = *it->second;
+    cc.writeNotifier->setEnabled(false);
+    if (cc.stage == ForwardConn::Connecting && !cc.dead) {
+        int err = 0;
+        socklen_t l = sizeof err;
+        ::getsockopt(cc.fd, SOL_SOCKET, SO_ERROR, &err, &l);
+        if (err != 0) {
+            closeConn(*fw, cc, Tr::tr("Could not connect to %1 port %2: %3")
+                                   .arg(QString::fromUtf8(cc.host)).arg(cc.port).arg(errnoText(err)));
+        } else {
+            cc.stage = ForwardConn::Running;
+            cc.readNotifier->setEnabled(true);
+        }
+    }
+    pump();
+}
 
 } // namespace Qwq::Ssh::Internal
