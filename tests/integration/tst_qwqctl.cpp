@@ -39,6 +39,7 @@ private slots:
 private:
     ProcessResult qwqctl(const QStringList &args, int timeoutMs = 60000) const;
     QByteArray profilesFileBytes() const;
+    QProcessEnvironment env() const;
 
     QTemporaryDir m_home{QStringLiteral("/tmp/qwqctl-home-XXXXXX")};
     QwqTest::SshdFixture m_sshd;
@@ -46,6 +47,11 @@ private:
 };
 
 ProcessResult tst_Qwqctl::qwqctl(const QStringList &args, int timeoutMs) const
+{
+    return QwqTest::runProcess(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"), args, timeoutMs, env());
+}
+
+QProcessEnvironment tst_Qwqctl::env() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QWQ_HOME"), m_home.path());
@@ -57,7 +63,7 @@ ProcessResult tst_Qwqctl::qwqctl(const QStringList &args, int timeoutMs) const
     // No Secret Service here: without a bus the keychain fails at once instead of stalling.
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     env.remove(QStringLiteral("SSH_AUTH_SOCK"));
-    return QwqTest::runProcess(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"), args, timeoutMs, env);
+    return env;
 }
 
 QByteArray tst_Qwqctl::profilesFileBytes() const
@@ -296,17 +302,8 @@ void tst_Qwqctl::forwardCarriesTraffic()
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains("rule.targetPort"), bad.err.constData());
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QWQ_HOME"), m_home.path());
-    env.insert(QStringLiteral("QWQ_HELPER"), QStringLiteral(QWQ_HELPER_PATH));
-    env.insert(QStringLiteral("HOME"), m_home.filePath(QStringLiteral("home")));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("LANGUAGE"));
-    env.remove(QStringLiteral("LC_ALL"));
-    env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-    env.remove(QStringLiteral("SSH_AUTH_SOCK"));
     QProcess ctl;
-    ctl.setProcessEnvironment(env);
+    ctl.setProcessEnvironment(env());
     ctl.start(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"),
               {QStringLiteral("forward"), QStringLiteral("t2"),
                QStringLiteral("L0:127.0.0.1:%1").arg(echo.serverPort())});
