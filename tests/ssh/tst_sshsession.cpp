@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SshSession against a real OpenSSH server on loopback (tests/fixtures/sshd.sh). Needs root.
+#include "sshtestutil.h"
+
 #include <ssh/core/knownhosts.h>
 #include <ssh/core/sshsession.h>
 
@@ -20,40 +22,11 @@
 
 using namespace Qwq;
 using namespace Qwq::Ssh;
+using QwqTest::errText;
+using QwqTest::readFileText;
+using QwqTest::waitFor;
 
 namespace {
-
-// Tests may block the test thread; the app may not.
-template<typename T>
-bool waitFor(const QFuture<T> &future, int ms = 30000)
-{
-    if (future.isFinished())
-        return true;
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.isFinished();
-}
-
-QString readFileText(const QString &path, qint64 from = 0)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    f.seek(from);
-    return QString::fromUtf8(f.readAll());
-}
-
-// QVERIFY2 evaluates its message even on success: never touch error() of a good result.
-template<typename T>
-QString errText(const Result<T> &r)
-{
-    return r.ok() ? QString() : r.error().toString();
-}
 
 int parentPid(int pid)
 {
