@@ -104,11 +104,18 @@ QList<Profile> ProfileStore::profiles() const
 
 std::optional<Profile> ProfileStore::find(const QString &idOrName) const
 {
-    for (const Profile &p : profiles()) {
+    // Sidebar and fleet models call this for every role they paint: walk the stored list in
+    // place instead of copying profiles() (twice) each time.
+    if (idOrName == Profile::localId())
+        return Profile::local();
+    for (const Profile &p : m_state.profiles) {
         if (p.id == idOrName)
             return p;
     }
-    for (const Profile &p : profiles()) {
+    const Profile local = Profile::local();
+    if (idOrName == local.name)
+        return local;
+    for (const Profile &p : m_state.profiles) {
         if (p.name == idOrName)
             return p;
     }
