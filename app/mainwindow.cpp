@@ -11,12 +11,17 @@
 #include <helper/core/serverconnection.h>
 #include <profiles/core/profilestore.h>
 #include <profiles/core/secretstore.h>
+#include <profiles/ui/groupdialog.h>
+#include <profiles/ui/identitiesdialog.h>
 #include <profiles/ui/profiledialog.h>
+#include <profiles/ui/profilesortmodel.h>
+#include <profiles/ui/sortmenu.h>
 #include <workbench/core/issuesmodel.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/core/serverlistmodel.h>
 #include <workbench/core/serverregistry.h>
 #include <workbench/ui/confirmcalldialog.h>
+#include <workbench/ui/credentialdialog.h>
 #include <workbench/ui/dockhost.h>
 #include <workbench/ui/iglobalpanelfactory.h>
 #include <workbench/ui/imodule.h>
@@ -24,6 +29,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +41,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace Qwq::App {
 
@@ -57,8 +64,12 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     setCentralWidget(m_dockHost);
 
     m_serverModel = new Workbench::ServerListModel(registry, this);
+    // Tree → sort (name, last used, host) → search filter → view.
+    m_serverSort = new Profiles::ProfileSortModel(registry->store(), Workbench::ServerListModel::ProfileIdRole,
+                                                  Workbench::ServerListModel::IsGroupRole, this);
+    m_serverSort->setSourceModel(m_serverModel);
     m_serverFilter = new Workbench::ServerFilterModel(this);
-    m_serverFilter->setSourceModel(m_serverModel);
+    m_serverFilter->setSourceModel(m_serverSort);
     m_serverList = new QTreeView;
     m_serverList->setObjectName(QStringLiteral("serverList"));
     m_serverList->setModel(m_serverFilter);
@@ -67,6 +78,8 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     m_serverList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_serverList->setIndentation(14);
     m_serverList->setExpandsOnDoubleClick(true);
+    m_serverList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_serverList, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarMenu);
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("serverSearch"));
     m_search->setClearButtonEnabled(true);
@@ -90,7 +103,15 @@ MainWindow::MainWindow(Workbench::ServerRegistry *registry,
     auto *sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(0, 0, 0, 0);
     sidebarLayout->setSpacing(2);
-    sidebarLayout->addWidget(m_search);
+    m_sortButton = new QToolButton;
+    m_sortButton->setObjectName(QStringLiteral("serverSort"));
+    m_sortButton->setPopupMode(QToolButton::InstantPopup);
+    m_sortButton->setAutoRaise(true);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(2);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_sortButton);
+    sidebarLayout->addLayout(searchRow);
     sidebarLayout->addWidget(m_serverList, 1);
     m_serverDock = new QDockWidget(this);
     m_serverDock->setObjectName(QStringLiteral("servers"));
@@ -168,6 +189,18 @@ void MainWindow::createActions()
     connect(m_editAction, &QAction::triggered, this, &MainWindow::editServer);
     m_removeAction = new QAction(this);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeServer);
+    m_duplicateAction = new QAction(this);
+    m_duplicateAction->setObjectName(QStringLiteral("duplicateServer"));
+    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateServer);
+    m_groupsAction = new QAction(this);
+    m_groupsAction->setObjectName(QStringLiteral("editGroups"));
+    connect(m_groupsAction, &QAction::triggered, this, [this] { openGroups(); });
+    m_identitiesAction = new QAction(this);
+    m_identitiesAction->setObjectName(QStringLiteral("editIdentities"));
+    connect(m_identitiesAction, &QAction::triggered, this, &MainWindow::openIdentities);
+    m_sortMenu = new Profiles::SortMenu(m_serverSort, this);   // restores the saved order
+    connect(m_sortMenu, &Profiles::SortMenu::orderChanged, m_serverList, &QTreeView::expandAll);
+    m_sortButton->setMenu(m_sortMenu);
     m_connectAction = new QAction(this);
     m_connectAction->setShortcut(Qt::CTRL | Qt::Key_Return);
     connect(m_connectAction, &QAction::triggered, this, [this] {
@@ -205,10 +238,15 @@ void MainWindow::createActions()
     m_serverMenu = menuBar()->addMenu(QString());
     m_serverMenu->addAction(m_addAction);
     m_serverMenu->addAction(m_editAction);
+    m_serverMenu->addAction(m_duplicateAction);
     m_serverMenu->addAction(m_removeAction);
     m_serverMenu->addSeparator();
     m_serverMenu->addAction(m_connectAction);
     m_serverMenu->addAction(m_disconnectAction);
+    m_serverMenu->addSeparator();
+    m_serverMenu->addAction(m_groupsAction);
+    m_serverMenu->addAction(m_identitiesAction);
+    m_serverMenu->addMenu(m_sortMenu);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_serverDock->toggleViewAction());
     m_viewMenu->addAction(m_issuesDock->toggleViewAction());
@@ -231,6 +269,11 @@ void MainWindow::retranslate()
     m_addAction->setText(Tr::tr("Add Server…"));
     m_editAction->setText(Tr::tr("Edit…"));
     m_removeAction->setText(Tr::tr("Remove"));
+    m_duplicateAction->setText(Tr::tr("Duplicate"));
+    m_groupsAction->setText(Tr::tr("Groups…"));
+    m_identitiesAction->setText(Tr::tr("Identities…"));
+    m_sortButton->setText(Tr::tr("Sort"));
+    m_sortButton->setToolTip(Tr::tr("Sort the servers"));
     m_connectAction->setText(Tr::tr("Connect"));
     m_disconnectAction->setText(Tr::tr("Disconnect"));
     m_settingsAction->setText(Tr::tr("Settings…"));
@@ -271,7 +314,8 @@ QString MainWindow::currentServerId() const
 
 void MainWindow::selectServer(const QString &profileId)
 {
-    const QModelIndex idx = m_serverFilter->mapFromSource(m_serverModel->indexOf(profileId));
+    const QModelIndex idx =
+        m_serverFilter->mapFromSource(m_serverSort->mapFromSource(m_serverModel->indexOf(profileId)));
     if (idx.isValid())
         m_serverList->setCurrentIndex(idx);
 }
@@ -297,6 +341,7 @@ void MainWindow::updateActions()
                                    && state != ServerConnection::State::Failed);
     m_editAction->setEnabled(c && !local);
     m_removeAction->setEnabled(c && !local);
+    m_duplicateAction->setEnabled(c && !local);
     if (!c) {
         m_statusLabel->clear();
         return;
@@ -315,6 +360,11 @@ void MainWindow::updateActions()
 
 void MainWindow::watchContext(ServerContext *ctx)
 {
+    // "Last used" is the last successful connect (the sidebar can sort by it).
+    connect(ctx->connection(), &ServerConnection::ready, this, [this, ctx] {
+        if (auto r = m_registry->store()->touch(ctx->serverId()); !r)
+            m_issues->add(ctx->serverId(), ctx->serverName(), QStringLiteral("profiles"), r.error());
+    });
     connect(ctx, &ServerContext::errorReported, this,
             [this, ctx](const QString &serverId, const QString &source, const Error &e) {
                 m_issues->add(serverId, ctx->serverName(), source, e);
@@ -322,6 +372,10 @@ void MainWindow::watchContext(ServerContext *ctx)
     ctx->connection()->setConfirmHandler([this, ctx](const Helper::CallPreview &preview) {
         selectServer(ctx->serverId());
         return Workbench::ConfirmCallDialog::ask(preview, ctx->serverName(), this);
+    });
+    ctx->connection()->setCredentialHandler([this, ctx](const Helper::CredentialRequest &request) {
+        selectServer(ctx->serverId());
+        return Workbench::CredentialDialog::ask(request, this);
     });
     connect(ctx->connection(), &ServerConnection::hostKeyApprovalNeeded, this,
             [this, ctx](const Ssh::HostKeyInfo &key, bool changed) { askHostKey(ctx, key, changed); });
@@ -372,6 +426,75 @@ void MainWindow::removeServer()
     if (auto r = m_registry->store()->remove(p.id); !r)
         m_issues->add(p.id, p.name, QStringLiteral("profiles"), r.error());
     selectServer(Profiles::Profile::localId());
+}
+
+void MainWindow::duplicateServer()
+{
+    ServerContext *c = currentContext();
+    if (!c || c->profile().isLocal())
+        return;
+    const auto copy = m_registry->store()->duplicate(c->serverId());
+    if (copy)
+        selectServer(copy->id);
+    else
+        m_issues->add(c->serverId(), c->serverName(), QStringLiteral("profiles"), copy.error());
+}
+
+void MainWindow::addServerToGroup(const QString &group)
+{
+    Profiles::Profile draft;
+    draft.group = group;
+    const QStringList fields = Profiles::Profile::inheritableFields();
+    draft.inherits = QSet<QString>(fields.cbegin(), fields.cend());   // the group's defaults
+    Profiles::ProfileDialog dialog(m_registry->store(), m_registry->secrets(), draft, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectServer(dialog.savedProfileId());
+}
+
+void MainWindow::showSidebarMenu(const QPoint &pos)
+{
+    const QModelIndex idx = m_serverList->indexAt(pos);
+    QMenu menu(this);
+    if (idx.data(Workbench::ServerListModel::IsGroupRole).toBool()) {
+        const QString path = idx.data(Workbench::ServerListModel::GroupPathRole).toString();
+        menu.addAction(Tr::tr("Add Server to This Group…"), this, [this, path] { addServerToGroup(path); });
+        menu.addAction(Tr::tr("New Subgroup…"), this, [this, path] { openGroups(path, true); });
+        menu.addSeparator();
+        menu.addAction(Tr::tr("Edit Group…"), this, [this, path] { openGroups(path); });
+        menu.addAction(Tr::tr("Delete Group…"), this, [this, path] {
+            Profiles::GroupDialog::removeGroupAsking(m_registry->store(), path, this);
+        });
+    } else if (idx.isValid()) {
+        m_serverList->setCurrentIndex(idx);   // the server actions act on the current row
+        menu.addAction(m_connectAction);
+        menu.addAction(m_disconnectAction);
+        menu.addSeparator();
+        menu.addAction(m_editAction);
+        menu.addAction(m_duplicateAction);
+        menu.addAction(m_removeAction);
+    } else {
+        menu.addAction(m_addAction);
+        menu.addAction(Tr::tr("New Group…"), this, [this] { openGroups({}, true); });
+    }
+    menu.addSeparator();
+    menu.addMenu(m_sortMenu);
+    menu.exec(m_serverList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::openGroups(const QString &path, bool newGroup)
+{
+    Profiles::GroupDialog dialog(m_registry->store(), this);
+    if (newGroup)
+        dialog.startNewGroup(path);
+    else if (!path.isEmpty())
+        dialog.selectGroup(path);
+    dialog.exec();
+}
+
+void MainWindow::openIdentities()
+{
+    Profiles::IdentitiesDialog dialog(m_registry->store(), m_registry->secrets(), this);
+    dialog.exec();
 }
 
 void MainWindow::openSettings()

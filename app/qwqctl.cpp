@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qwqctl: qwq from the command line. Links only core libraries.
 #include "apptr.h"
+#include "ttyprompt.h"
 
 #include <core/core/auditlog.h>
 #include <core/core/errormessages.h>
@@ -386,6 +387,9 @@ int main(int argc, char **argv)
         err() << r.error().toString() << Qt::endl;
     Helper::ServerConnection conn(profile, &secrets, &audit);
     conn.setProfileStore(&store);
+    // 2FA codes and an unsaved password or sudo password are asked on the terminal, if any.
+    if (App::haveTerminal())
+        conn.setCredentialHandler(&App::askOnTerminal);
 
     if (command == QLatin1String("check")) {
         withConnection(&conn, trust, [&conn](Helper::HelperClient *helper) {

@@ -19,7 +19,7 @@ BUILD_PACKAGES=(
 # screenshots, and the peers the benchmarks compare against.
 TEST_PACKAGES=(
     openssh-server openssh-client dbus gnome-keyring sudo procps python3
-    xvfb xauth hyperfine prometheus-node-exporter
+    xvfb xauth hyperfine prometheus-node-exporter libpam-google-authenticator
 )
 
 case "${1:-}" in

@@ -64,6 +64,9 @@ void tst_Integration::cleanupTestCase()
 {
     if (m_skip)
         return;
+    if (m_twoFactorPort)
+        QwqTest::runProcess(QStringLiteral(QWQ_SOURCE_DIR "/tests/fixtures/sshd-2fa.sh"),
+                            {QStringLiteral("stop"), m_twoFactorDir.path()});
     const auto r = m_sshd.stop();
     if (!r.ok())
         qWarning() << "sshd.sh stop failed:" << r.err;

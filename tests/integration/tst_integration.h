@@ -46,6 +46,13 @@ private slots:
     void changedHostKeyStopsBeforeAuth();
     void noSecretWrittenToDisk();
 
+    // tst_integration_auth.cpp
+    void twoFactorCodeAskedPasswordFromKeychain();
+    void twoFactorPasswordAskedAndRemembered();
+    void twoFactorWrongOrCancelled();
+    void twoFactorDisconnectWhileAsking();
+    void sudoPasswordAskedOnce();
+
 private:
     Qwq::Profiles::Profile makeProfile(Qwq::Profiles::AuthMethod auth, const QString &key,
                                        const QString &user = QStringLiteral("qwqtest")) const;
@@ -59,6 +66,8 @@ private:
     bool haveSudo() const;
     bool corruptRemoteHelper() const;
     Qwq::Result<Qwq::Helper::DeployedHelper> deployOnce() const;
+    bool startTwoFactorServer();
+    Qwq::Profiles::Profile twoFactorProfile() const;
 
     bool m_skip = false;
     QTemporaryDir m_home{QStringLiteral("/tmp/qwq-home-XXXXXX")};
@@ -69,4 +78,7 @@ private:
     std::unique_ptr<Qwq::AuditLog> m_audit;
     Qwq::Profiles::SecretStore m_secrets;
     int m_profileCounter = 0;
+    QTemporaryDir m_twoFactorDir{QStringLiteral("/tmp/qwq-sshd2fa-XXXXXX")};
+    quint16 m_twoFactorPort = 0;
+    QByteArray m_totpSecret;
 };

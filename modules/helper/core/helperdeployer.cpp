@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QMutex>
 #include <QPromise>
@@ -55,14 +56,49 @@ Error sudoRefused(const QByteArray &stderrText)
 }
 } // namespace
 
+struct HelperDeployer::SudoSecret
+{
+    QString password;
+    SudoPasswordProvider provider;
+    bool asked = false;
+
+    // Gives the password to `use` on ctx's thread: the known one, or the provider's answer
+    // (asked once); nullopt when there is none.
+    static void get(const std::shared_ptr<SudoSecret> &s, QObject *ctx,
+                    std::function<void(const std::optional<QString> &)> use)
+    {
+        if (!s->password.isEmpty())
+            return use(s->password);
+        if (!s->provider || s->asked)
+            return use(std::nullopt);
+        s->asked = true;
+        auto *w = new QFutureWatcher<std::optional<QString>>(ctx);
+        QObject::connect(w, &QFutureWatcherBase::finished, ctx, [w, s, use] {
+            const auto f = w->future();
+            w->deleteLater();
+            if (f.isCanceled() || f.resultCount() == 0 || !f.result() || f.result()->isEmpty())
+                return use(std::nullopt);
+            s->password = *f.result();
+            use(s->password);
+        });
+        w->setFuture(s->provider());
+    }
+};
+
 HelperDeployer::HelperDeployer(Ssh::SshSession *session, QString localHelper, QObject *parent)
     : QObject(parent), m_session(session), m_localHelper(std::move(localHelper))
+    , m_secret(std::make_shared<SudoSecret>())
 {}
 
 void HelperDeployer::setSudo(bool sudo, const QString &password)
 {
     m_sudo = sudo;
-    m_sudoPassword = password;
+    m_secret->password = password;
+}
+
+void HelperDeployer::setSudoPasswordProvider(SudoPasswordProvider provider)
+{
+    m_secret->provider = std::move(provider);
 }
 
 QString HelperDeployer::shellQuote(const QString &s)
@@ -100,8 +136,8 @@ QFuture<Result<QByteArray>> HelperDeployer::runSudo(const QString &command)
     auto promise = makePromise<QByteArray>();
     const QString full = QStringLiteral("sudo -S -p ") + shellQuote(sudoSentinel())
                          + QStringLiteral(" -- ") + command;
-    const QString password = m_sudoPassword;
-    m_session->openExec(full).then(this, [promise, password](
+    auto secret = m_secret;
+    m_session->openExec(full).then(this, [promise, secret](
                                              const Result<std::shared_ptr<Ssh::ExecChannel>> &r) {
         if (!r)
             return resolve(promise, Result<QByteArray>(r.error()));
@@ -114,7 +150,7 @@ QFuture<Result<QByteArray>> HelperDeployer::runSudo(const QString &command)
         QObject::connect(ch.get(), &Ssh::ExecChannel::stdoutReceived, ctx,
                          [st](const QByteArray &d) { st->out += d; });
         QObject::connect(ch.get(), &Ssh::ExecChannel::stderrReceived, ctx,
-                         [promise, st, ch, ctx, sentinel, password](const QByteArray &d) {
+                         [promise, st, ch, ctx, sentinel, secret](const QByteArray &d) {
                              if (st->done)
                                  return;
                              st->err += d;
@@ -122,18 +158,25 @@ QFuture<Result<QByteArray>> HelperDeployer::runSudo(const QString &command)
                              if (seen <= st->prompts)
                                  return;
                              st->prompts = seen;
-                             if (seen == 1 && !password.isEmpty()) {
-                                 // stdin stays open until now: sudo -S reads the password from it.
-                                 ch->write(password.toUtf8() + '\n');
-                                 ch->closeWrite();
-                                 return;
-                             }
                              // Wrong or missing password: never loop. close() emits nothing
                              // more, so the answer is given here.
-                             st->done = true;
-                             ch->close();
-                             ctx->deleteLater();
-                             resolve(promise, Result<QByteArray>(sudoRefused(st->err)));
+                             auto refuse = [promise, st, ch, ctx] {
+                                 st->done = true;
+                                 ch->close();
+                                 ctx->deleteLater();
+                                 resolve(promise, Result<QByteArray>(sudoRefused(st->err)));
+                             };
+                             if (seen != 1)
+                                 return refuse();
+                             SudoSecret::get(secret, ctx, [st, ch, refuse](const std::optional<QString> &pw) {
+                                 if (st->done)
+                                     return;
+                                 if (!pw)
+                                     return refuse();
+                                 // stdin stays open until now: sudo -S reads the password from it.
+                                 ch->write(pw->toUtf8() + '\n');
+                                 ch->closeWrite();
+                             });
                          });
         QObject::connect(ch.get(), &Ssh::ExecChannel::finished, ctx,
                          [promise, st, ch, ctx](int status) {
@@ -280,8 +323,8 @@ QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const D
     if (!helper.viaSudo)
         return m_session->openExec(helper.startCommand);
     auto promise = makePromise<std::shared_ptr<Ssh::ExecChannel>>();
-    const QString password = m_sudoPassword;
-    m_session->openExec(helper.startCommand).then(this, [promise, password](const ChannelResult &r) {
+    auto secret = m_secret;
+    m_session->openExec(helper.startCommand).then(this, [promise, secret](const ChannelResult &r) {
         if (!r)
             return resolve(promise, r);
         auto ch = *r;
@@ -290,7 +333,7 @@ QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const D
         auto *ctx = new QObject(ch.get());   // disconnects these handlers once sudo is done
         const QByteArray sentinel = sudoSentinel().toUtf8();
         QObject::connect(ch.get(), &Ssh::ExecChannel::stderrReceived, ctx,
-                         [promise, st, ch, ctx, sentinel, password](const QByteArray &d) {
+                         [promise, st, ch, ctx, sentinel, secret](const QByteArray &d) {
                              if (st->done)
                                  return;
                              st->err += d;
@@ -303,14 +346,23 @@ QFuture<Result<std::shared_ptr<Ssh::ExecChannel>>> HelperDeployer::start(const D
                              if (seen <= st->prompts)
                                  return;
                              st->prompts = seen;
-                             if (seen == 1 && !password.isEmpty())
-                                 return ch->write(password.toUtf8() + '\n');
                              // Wrong or missing password: close() emits nothing more, so the
                              // answer is given here instead of waiting forever.
-                             st->done = true;
-                             ch->close();
-                             ctx->deleteLater();
-                             resolve(promise, ChannelResult(sudoRefused(st->err)));
+                             auto refuse = [promise, st, ch, ctx] {
+                                 st->done = true;
+                                 ch->close();
+                                 ctx->deleteLater();
+                                 resolve(promise, ChannelResult(sudoRefused(st->err)));
+                             };
+                             if (seen != 1)
+                                 return refuse();
+                             SudoSecret::get(secret, ctx, [st, ch, refuse](const std::optional<QString> &pw) {
+                                 if (st->done)
+                                     return;
+                                 if (!pw)
+                                     return refuse();
+                                 ch->write(pw->toUtf8() + '\n');
+                             });
                          });
         QObject::connect(ch.get(), &Ssh::ExecChannel::finished, ctx, [promise, st, ctx](int status) {
             if (st->done)

@@ -9,7 +9,9 @@
 #include <QPromise>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Qwq::Ssh {
 class SshSession;
@@ -40,6 +42,10 @@ public:
     HelperDeployer(Ssh::SshSession *session, QString localHelper, QObject *parent = nullptr);
 
     void setSudo(bool sudo, const QString &password = {});
+    /// Asked (once per deploy) when sudo prompts and no password was set; nullopt or an empty
+    /// answer refuses. The value then answers every later prompt of this deploy.
+    using SudoPasswordProvider = std::function<QFuture<std::optional<QString>>()>;
+    void setSudoPasswordProvider(SudoPasswordProvider provider);
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
     QFuture<Result<DeployedHelper>> deploy();
@@ -59,7 +65,8 @@ private:
     QString m_localHelper;
     bool m_sudo = false;
     bool m_readOnly = false;
-    QString m_sudoPassword;
+    struct SudoSecret;
+    std::shared_ptr<SudoSecret> m_secret;
 };
 
 } // namespace Qwq::Helper

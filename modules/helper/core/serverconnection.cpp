@@ -47,6 +47,8 @@ ServerConnection::ServerConnection(Profiles::Profile profile, Profiles::SecretSt
 ServerConnection::~ServerConnection()
 {
     ++m_generation;
+    if (m_bridge)
+        m_bridge->cancel(); // a worker waiting for the user lets go before the join below
     // Not inside a signal of theirs here: stop the session (joins its thread) right away.
     if (m_client)
         m_client->disconnect(this);
@@ -121,6 +123,10 @@ qint64 ServerConnection::nextRetryInMs() const
 
 void ServerConnection::teardown()
 {
+    if (m_bridge) {
+        m_bridge->cancel();
+        m_bridge.reset();
+    }
     // Often reached from a signal of the very client or session being dropped: delete them
     // once control is back in the event loop, never under their own feet.
     if (m_client) {
@@ -249,7 +255,7 @@ void ServerConnection::connectLocal()
 }
 
 Ssh::SshTarget ServerConnection::targetFor(const Profiles::Profile &p,
-                                           const QHash<QString, QString> &secrets) const
+                                           const QHash<QString, QString> &secrets)
 {
     const auto secret = [&](const QString &own, const QString &identity) {
         const QString v = secrets.value(own);
@@ -266,12 +272,34 @@ Ssh::SshTarget ServerConnection::targetFor(const Profiles::Profile &p,
     t.knownHostsFile = m_knownHosts;
     t.userKnownHostsFile = m_userKnownHosts;
     t.keepAliveSeconds = p.keepAliveSeconds;
+    if (m_bridge) {
+        CredentialRequest base;
+        base.serverId = m_profile.id;
+        base.serverName = p.id == m_profile.id ? m_profile.name
+                                               : Tr::tr("%1 (jump host %2)").arg(m_profile.name, p.name);
+        // A password typed here is kept as the profile's own, not its identity's.
+        t.authResponder = m_bridge->responderFor(base, SecretStore::passwordKey(p.id));
+    }
     return t;
+}
+
+void ServerConnection::saveRemembered()
+{
+    if (!m_bridge || !m_secrets)
+        return;
+    for (const auto &[key, value] : m_bridge->takeRemembered()) {
+        m_secrets->write(key, value).then(this, [this](const Result<void> &r) {
+            if (!r)
+                emit errorOccurred(r.error());
+        });
+    }
 }
 
 void ServerConnection::connectSsh(const QList<Profiles::Profile> &hops,
                                   const QHash<QString, QString> &secrets)
 {
+    if (m_credentials)
+        m_bridge = std::make_shared<CredentialBridge>(this, m_credentials);
     Ssh::SshTarget target = targetFor(m_profile, secrets);
     for (qsizetype i = 0; i + 1 < hops.size(); ++i)
         target.jumps.append(targetFor(hops.at(i), secrets));
@@ -289,6 +317,21 @@ void ServerConnection::connectSsh(const QList<Profiles::Profile> &hops,
         setState(State::Deploying);
         auto *deployer = new HelperDeployer(session, m_helperBinary, this);
         deployer->setSudo(m_profile.elevation == Profiles::Elevation::Sudo, sudoPw);
+        if (auto bridge = m_bridge) {
+            CredentialRequest r;
+            r.kind = CredentialRequest::Kind::SudoPassword;
+            r.serverId = m_profile.id;
+            r.serverName = m_profile.name;
+            r.account = m_profile.user + QLatin1Char('@') + m_profile.host;
+            r.fields.append({Tr::tr("Password for sudo:"), false});
+            r.rememberField = 0;
+            const QString key = SecretStore::sudoKey(m_profile.id);
+            deployer->setSudoPasswordProvider([this, bridge, r, key] {
+                return bridge->askAsync(r, key).then(this, [](const std::optional<QStringList> &v) {
+                    return v ? std::optional<QString>(v->value(0)) : std::optional<QString>();
+                });
+            });
+        }
         deployer->setReadOnly(m_profile.mode == Profiles::Mode::ReadOnly);
         deployer->deploy().then(this, [=, this](const Result<DeployedHelper> &d) {
             if (gen != m_generation)
@@ -359,6 +402,7 @@ void ServerConnection::attach(IHelperTransport *transport)
         }
         m_wasReady = true;
         m_attempt = 0;
+        saveRemembered();
         setState(State::Ready);
         restoreForwards();
     });

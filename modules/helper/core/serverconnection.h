@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "credentialprompt.h"
 #include "helperclient.h"
 
 #include <core/core/result.h>
@@ -80,6 +81,11 @@ public:
     /// Asks the user before calls that need it (see HelperClient::ConfirmPolicy); the policy
     /// follows the profile's mode. Set once; every new helper client gets it.
     void setConfirmHandler(HelperClient::ConfirmHandler h) { m_confirm = std::move(h); }
+    /// Asks the user what the keychain cannot answer: keyboard-interactive prompts (2FA codes),
+    /// a password the profile does not store, the sudo password when sudo asks and none is
+    /// stored. Values the user chose to remember are saved in the keychain once the
+    /// connection is Ready. Without a handler such logins fail as before.
+    void setCredentialHandler(CredentialHandler h) { m_credentials = std::move(h); }
     /// Trusts the key in hostKey() (after the user saw its fingerprint) and connects again.
     Result<void> trustHostKeyAndReconnect();
 
@@ -119,7 +125,8 @@ private:
     void connectLocal();
     static QStringList secretKeys(const Profiles::Profile &p, bool finalHop);
     void readSecrets(const QList<Profiles::Profile> &hops, QHash<QString, QString> found, quint64 gen);
-    Ssh::SshTarget targetFor(const Profiles::Profile &p, const QHash<QString, QString> &secrets) const;
+    Ssh::SshTarget targetFor(const Profiles::Profile &p, const QHash<QString, QString> &secrets);
+    void saveRemembered();
     void connectSsh(const QList<Profiles::Profile> &hops, const QHash<QString, QString> &secrets);
     void attach(IHelperTransport *transport);
     void teardown();
@@ -142,6 +149,8 @@ private:
     int m_latencyMs = -1;
     quint64 m_generation = 0;   // ignores callbacks of an attempt that was abandoned
     HelperClient::ConfirmHandler m_confirm;
+    CredentialHandler m_credentials;
+    std::shared_ptr<CredentialBridge> m_bridge; // of the current attempt
     bool m_autoReconnect = false;
     bool m_wasReady = false;    // only a link that once worked is retried by itself
     int m_attempt = 0;

@@ -6,10 +6,37 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
 
 namespace Qwq::Ssh {
 
 enum class ConnectionState { Disconnected, Connecting, Authenticating, Ready, Failed };
+
+/// What a server asks during authentication that qwq cannot answer from the keychain: the
+/// prompts of a keyboard-interactive round (a 2FA code, a PAM password) or a password the
+/// profile does not store.
+struct AuthPrompt
+{
+    enum class Kind { KeyboardInteractive, Password };
+    struct Field
+    {
+        QString text;      // as the server sent it ("Verification code: ")
+        bool echo = false; // false: hidden input (passwords, codes)
+    };
+    Kind kind = Kind::KeyboardInteractive;
+    QString account;       // user@host[:port] the prompt is for
+    QString name;          // keyboard-interactive name and instruction, may be empty
+    QString instruction;
+    QList<Field> fields;
+};
+
+/// Answers an AuthPrompt with one value per field, or nullopt when the user cancels. Called on
+/// the session's worker thread while authentication waits; it may block until the user has
+/// answered, and must return promptly when the connection is abandoned.
+using AuthResponder = std::function<std::optional<QStringList>(const AuthPrompt &prompt)>;
 
 /// Everything needed to reach and log into one server. Secrets come from the keychain and
 /// are never logged or copied into errors.
@@ -33,6 +60,9 @@ struct SshTarget
     /// timeouts); its host key is checked before any credential is sent to it. The jumps of
     /// a hop itself are ignored.
     QList<SshTarget> jumps;
+    /// Asked for what the stored secrets cannot answer (keyboard-interactive prompts other
+    /// than one password prompt, a password that is not stored). Empty: never ask.
+    AuthResponder authResponder;
 };
 
 /// A port forward on an open session.

@@ -7,6 +7,7 @@
 #include "sshtr.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace Qwq::Ssh::Internal {
@@ -16,6 +17,65 @@ namespace {
 QString sshError(ssh_session s)
 {
     return QString::fromUtf8(ssh_get_error(s));
+}
+
+QString account(const SshTarget &t)
+{
+    const QString host = t.port == 22 ? t.host : QStringLiteral("%1:%2").arg(t.host).arg(t.port);
+    return t.user.isEmpty() ? host : t.user + QLatin1Char('@') + host;
+}
+
+Error cancelled(const SshTarget &t)
+{
+    return Error(ErrorCode::AuthenticationFailed,
+                 Tr::tr("Authentication for %1 was cancelled.").arg(account(t)));
+}
+
+// The rounds of one keyboard-interactive exchange. A round of hidden prompts that all ask for
+// a password is answered once from the keychain; anything else (a 2FA code, a second password
+// round) goes to the responder, never to a guess.
+int keyboardInteractive(ssh_session s, const SshTarget &t, bool *userCancelled)
+{
+    static const QRegularExpression passwordPrompt(QStringLiteral("pass(word|phrase)"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+    bool storedUsed = false;
+    int rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+    for (int round = 0; rc == SSH_AUTH_INFO && round < 10; ++round) {
+        const int n = ssh_userauth_kbdint_getnprompts(s);
+        AuthPrompt prompt;
+        prompt.account = account(t);
+        prompt.name = QString::fromUtf8(ssh_userauth_kbdint_getname(s));
+        prompt.instruction = QString::fromUtf8(ssh_userauth_kbdint_getinstruction(s));
+        bool allPasswords = n > 0;
+        for (int i = 0; i < n; ++i) {
+            char echo = 1;
+            const char *text = ssh_userauth_kbdint_getprompt(s, i, &echo);
+            prompt.fields.append({QString::fromUtf8(text ? text : ""), echo != 0});
+            allPasswords = allPasswords && !echo
+                           && prompt.fields.constLast().text.contains(passwordPrompt);
+        }
+        QStringList answers;
+        if (n == 0) {
+            // OpenSSH's PAM glue sends empty rounds (e.g. after a message); answer them.
+        } else if (allPasswords && !storedUsed && !t.password.isEmpty()) {
+            storedUsed = true;
+            for (int i = 0; i < n; ++i)
+                answers.append(t.password);
+        } else if (t.authResponder) {
+            const auto given = t.authResponder(prompt);
+            if (!given || given->size() < n) {
+                *userCancelled = true;
+                return SSH_AUTH_DENIED;
+            }
+            answers = *given;
+        } else {
+            return SSH_AUTH_DENIED;
+        }
+        for (int i = 0; i < n; ++i)
+            ssh_userauth_kbdint_setanswer(s, i, answers.at(i).toUtf8().constData());
+        rc = ssh_userauth_kbdint(s, nullptr, nullptr);
+    }
+    return rc;
 }
 
 } // namespace
@@ -160,30 +220,31 @@ Result<void> SshWorker::authenticate(ssh_session s, const SshTarget &t)
                 return {};
         }
     }
-    if (!t.password.isEmpty() && offered(SSH_AUTH_METHOD_PASSWORD)) {
-        if (note(QStringLiteral("password"),
-                 ssh_userauth_password(s, nullptr, t.password.toUtf8().constData())))
+    const bool canAsk = bool(t.authResponder);
+    // Keyboard-interactive can carry a second factor, so a responder prefers it to password.
+    const bool kbdFirst = canAsk && t.password.isEmpty() && offered(SSH_AUTH_METHOD_INTERACTIVE);
+    if (!kbdFirst && offered(SSH_AUTH_METHOD_PASSWORD)) {
+        QString password = t.password;
+        if (password.isEmpty() && canAsk) {
+            AuthPrompt prompt;
+            prompt.kind = AuthPrompt::Kind::Password;
+            prompt.account = account(t);
+            prompt.fields.append({Tr::tr("Password:"), false});
+            const auto answer = t.authResponder(prompt);
+            if (!answer)
+                return cancelled(t);
+            password = answer->value(0);
+        }
+        if (!password.isEmpty()
+            && note(QStringLiteral("password"),
+                    ssh_userauth_password(s, nullptr, password.toUtf8().constData())))
             return {};
     }
-    if (!t.password.isEmpty() && offered(SSH_AUTH_METHOD_INTERACTIVE)) {
-        rc = ssh_userauth_kbdint(s, nullptr, nullptr);
-        // Answer only hidden (password) prompts, and only a few rounds of them.
-        for (int round = 0; rc == SSH_AUTH_INFO && round < 5; ++round) {
-            const int n = ssh_userauth_kbdint_getnprompts(s);
-            bool answerable = true;
-            for (int i = 0; i < n; ++i) {
-                char echo = 1;
-                ssh_userauth_kbdint_getprompt(s, i, &echo);
-                if (echo) {
-                    answerable = false;
-                    break;
-                }
-                ssh_userauth_kbdint_setanswer(s, i, t.password.toUtf8().constData());
-            }
-            if (!answerable)
-                break;
-            rc = ssh_userauth_kbdint(s, nullptr, nullptr);
-        }
+    if ((canAsk || !t.password.isEmpty()) && offered(SSH_AUTH_METHOD_INTERACTIVE)) {
+        bool userCancelled = false;
+        rc = keyboardInteractive(s, t, &userCancelled);
+        if (userCancelled)
+            return cancelled(t);
         if (note(QStringLiteral("keyboard-interactive"), rc))
             return {};
     }
@@ -192,8 +253,7 @@ Result<void> SshWorker::authenticate(ssh_session s, const SshTarget &t)
                      Tr::tr("The connection to %1 failed during authentication.").arg(hostName(t)),
                      sshError(s));
 
-    const QString who = t.user.isEmpty() ? hostName(t)
-                                                : t.user + QLatin1Char('@') + hostName(t);
+    const QString who = account(t);
     if (tried.isEmpty())
         return Error(ErrorCode::AuthenticationFailed,
                      Tr::tr("Authentication failed for %1 (no usable method: no agent, key or "
