@@ -11,6 +11,7 @@ class QLineEdit;
 class QTreeView;
 class QTableView;
 class QToolBar;
+class QToolButton;
 
 namespace Qwq::Workbench {
 class DockHost;
@@ -24,6 +25,10 @@ class ServerRegistry;
 }
 namespace Qwq::Ssh {
 struct HostKeyInfo;
+}
+namespace Qwq::Profiles {
+class ProfileSortModel;
+class SortMenu;
 }
 
 namespace Qwq::App {
@@ -59,6 +64,11 @@ private:
     void addServer();
     void editServer();
     void removeServer();
+    void duplicateServer();
+    void showSidebarMenu(const QPoint &pos);
+    void openGroups(const QString &path = {}, bool newGroup = false);
+    void openIdentities();
+    void addServerToGroup(const QString &group);
     void openSettings();
     Workbench::ServerContext *currentContext() const;
 
@@ -67,6 +77,9 @@ private:
     Workbench::IssuesModel *m_issues;
     Workbench::DockHost *m_dockHost;
     Workbench::ServerFilterModel *m_serverFilter;
+    Profiles::ProfileSortModel *m_serverSort;
+    QToolButton *m_sortButton;
+    Profiles::SortMenu *m_sortMenu;
     QTreeView *m_serverList;
     QLineEdit *m_search;
     QString m_keepSelection;
@@ -78,6 +91,9 @@ private:
     QAction *m_addAction;
     QAction *m_editAction;
     QAction *m_removeAction;
+    QAction *m_duplicateAction;
+    QAction *m_groupsAction;
+    QAction *m_identitiesAction;
     QAction *m_connectAction;
     QAction *m_disconnectAction;
     QAction *m_settingsAction;

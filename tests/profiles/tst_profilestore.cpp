@@ -356,6 +356,131 @@ private slots:
         QCOMPARE(byGroup.last(), QStringLiteral("Charlie"));  // top level last
     }
 
+    void groupRenameMovesEverything()
+    {
+        ProfileStore store(nextFile());
+        QVERIFY(store.load().ok());
+        Group web;
+        web.path = QStringLiteral("prod/web");
+        web.port = 2201;
+        web.colour = QStringLiteral("#112233");
+        Group eu;
+        eu.path = QStringLiteral("prod/web/eu");
+        eu.user = QStringLiteral("eu");
+        QVERIFY(store.upsertGroup(web).ok());
+        QVERIFY(store.upsertGroup(eu).ok());
+        QVERIFY(store.upsert(make(QStringLiteral("w1"), QStringLiteral("prod/web"))).ok());
+        QVERIFY(store.upsert(make(QStringLiteral("w2"), QStringLiteral("prod/web/eu"))).ok());
+        QVERIFY(store.upsert(make(QStringLiteral("other"), QStringLiteral("prod/webby"))).ok());
+        QVERIFY(store.upsert(make(QStringLiteral("db"), QStringLiteral("prod/db"))).ok());
+
+        // Renaming into an existing group or into itself is refused and changes nothing.
+        Group clash = web;
+        clash.path = QStringLiteral("prod/db");
+        QCOMPARE(store.upsertGroup(clash, QStringLiteral("prod/web")).error().field, QStringLiteral("group.path"));
+        clash.path = QStringLiteral("prod/web/x");
+        QCOMPARE(store.upsertGroup(clash, QStringLiteral("prod/web")).error().field, QStringLiteral("group.path"));
+        clash.path = QStringLiteral("staging");
+        QCOMPARE(store.upsertGroup(clash, QStringLiteral("nope")).error().code, ErrorCode::NotFound);
+        QCOMPARE(store.find(QStringLiteral("w1"))->group, QStringLiteral("prod/web"));
+
+        // One write moves the settings, the subgroups and the profiles, and sets the new values.
+        Group renamed = web;
+        renamed.path = QStringLiteral("www");
+        renamed.port = 2202;
+        QVERIFY(store.upsertGroup(renamed, QStringLiteral("prod/web")).ok());
+        QCOMPARE(store.find(QStringLiteral("w1"))->group, QStringLiteral("www"));
+        QCOMPARE(store.find(QStringLiteral("w2"))->group, QStringLiteral("www/eu"));
+        QCOMPARE(store.find(QStringLiteral("other"))->group, QStringLiteral("prod/webby"));
+        QVERIFY(!store.group(QStringLiteral("prod/web")).has_value());
+        QCOMPARE(store.group(QStringLiteral("www"))->port, std::optional<quint16>(2202));
+        QCOMPARE(store.group(QStringLiteral("www"))->colour, QStringLiteral("#112233"));
+        QCOMPARE(store.group(QStringLiteral("www/eu"))->user, std::optional<QString>(QStringLiteral("eu")));
+        ProfileStore reread(store.path());
+        QVERIFY(reread.load().ok());
+        QCOMPARE(reread.find(QStringLiteral("w2"))->group, QStringLiteral("www/eu"));
+
+        // A group that exists only through its profiles can be renamed too.
+        Group dbs;
+        dbs.path = QStringLiteral("databases");
+        QVERIFY(store.upsertGroup(dbs, QStringLiteral("prod/db")).ok());
+        QCOMPARE(store.find(QStringLiteral("db"))->group, QStringLiteral("databases"));
+    }
+
+    void identityRemovalCanClearReferences()
+    {
+        ProfileStore store(nextFile());
+        QVERIFY(store.load().ok());
+        Identity id{QStringLiteral("k"), QStringLiteral("Key"), {}, QStringLiteral("/keys/k"), AuthMethod::Key};
+        Identity parentId{QStringLiteral("p"), QStringLiteral("Parent"), {}, {}, AuthMethod::Agent};
+        QVERIFY(store.upsertIdentity(id).ok());
+        QVERIFY(store.upsertIdentity(parentId).ok());
+        Group prod;
+        prod.path = QStringLiteral("prod");
+        prod.identityId = QStringLiteral("p");
+        Group web;
+        web.path = QStringLiteral("prod/web");
+        web.identityId = QStringLiteral("k");
+        QVERIFY(store.upsertGroup(prod).ok());
+        QVERIFY(store.upsertGroup(web).ok());
+        Profile direct = make(QStringLiteral("direct"));
+        direct.identityId = QStringLiteral("k");
+        direct.auth = AuthMethod::Key;   // valid only through the identity's key file
+        QVERIFY(store.upsert(direct).ok());
+        Profile viaGroup = make(QStringLiteral("via"), QStringLiteral("prod/web"));
+        viaGroup.inherits = {QStringLiteral("identityId")};
+        QVERIFY(store.upsert(viaGroup).ok());
+        QCOMPARE(store.effective(QStringLiteral("via"))->identityId, QStringLiteral("k"));
+
+        QVERIFY(!store.removeIdentity(QStringLiteral("k")).ok());
+        QVERIFY(store.identity(QStringLiteral("k")).has_value());
+        QVERIFY(store.removeIdentity(QStringLiteral("k"), true).ok());
+        QVERIFY(!store.identity(QStringLiteral("k")).has_value());
+        QVERIFY(store.find(QStringLiteral("direct"))->identityId.isEmpty());
+        QCOMPARE(store.find(QStringLiteral("direct"))->auth, AuthMethod::Auto);
+        // The group says "none" rather than falling through to prod's identity.
+        QCOMPARE(store.group(QStringLiteral("prod/web"))->identityId, std::optional<QString>(QString()));
+        QVERIFY(store.effective(QStringLiteral("via"))->identityId.isEmpty());
+        QCOMPARE(store.group(QStringLiteral("prod"))->identityId, std::optional<QString>(QStringLiteral("p")));
+    }
+
+    void effectiveForAnUnsavedProfile()
+    {
+        ProfileStore store(nextFile());
+        QVERIFY(store.load().ok());
+        Group prod;
+        prod.path = QStringLiteral("prod");
+        prod.port = 2200;
+        prod.user = QStringLiteral("ops");
+        QVERIFY(store.upsertGroup(prod).ok());
+        Profile draft = make(QString(), QStringLiteral("prod"));
+        draft.inherits = {QStringLiteral("port"), QStringLiteral("user")};
+        const auto e = store.effectiveFor(draft);
+        QVERIFY(e.ok());
+        QCOMPARE(e->port, quint16(2200));
+        QCOMPARE(e->user, QStringLiteral("ops"));
+        QCOMPARE(store.profiles().size(), 1);   // nothing stored
+    }
+
+    void sortByHost()
+    {
+        ProfileStore store(nextFile());
+        QVERIFY(store.load().ok());
+        Profile a = make(QStringLiteral("a"));
+        a.host = QStringLiteral("10.0.0.10");
+        Profile b = make(QStringLiteral("b"));
+        b.host = QStringLiteral("10.0.0.2");
+        Profile c = make(QStringLiteral("c"));
+        c.host = QStringLiteral("10.0.0.2");
+        c.port = 2022;
+        QVERIFY(store.upsertMany({a, c, b}).ok());
+        const QList<Profile> sorted = store.sorted(SortOrder::Host);
+        QCOMPARE(sorted.at(0).id, Profile::localId());
+        QCOMPARE(sorted.at(1).id, QStringLiteral("b"));   // numeric: 2 before 10; port 22 first
+        QCOMPARE(sorted.at(2).id, QStringLiteral("c"));
+        QCOMPARE(sorted.at(3).id, QStringLiteral("a"));
+    }
+
     void failedWriteRestoresMemory()
     {
         // The target path becomes a directory: QSaveFile cannot replace it, even as root.

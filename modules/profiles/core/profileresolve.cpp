@@ -45,6 +45,40 @@ std::optional<T> nearest(const QList<Group> &groups, const QString &path, Get ge
     return std::nullopt;
 }
 
+/// Digit runs compare as numbers ("10.0.0.2" < "10.0.0.10"), the rest case-insensitively.
+/// Done by hand: QCollator's numeric mode is missing without ICU (and in the C locale).
+int naturalCompare(const QString &a, const QString &b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            QStringView da = QStringView(a).mid(i, ei - i), db = QStringView(b).mid(j, ej - j);
+            while (da.size() > 1 && da.front() == QLatin1Char('0'))
+                da = da.mid(1);
+            while (db.size() > 1 && db.front() == QLatin1Char('0'))
+                db = db.mid(1);
+            if (da.size() != db.size())
+                return da.size() < db.size() ? -1 : 1;
+            if (const int c = da.compare(db); c != 0)
+                return c;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a.at(i).toCaseFolded(), cb = b.at(j).toCaseFolded();
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    return (a.size() - i > 0) - (b.size() - j > 0);
+}
+
 QString localLoginName()
 {
     QString name = qEnvironmentVariable("USER");
@@ -174,6 +208,11 @@ Result<Profile> ProfileStore::effective(const QString &profileId) const
     return effectiveIn(m_state, *p);
 }
 
+Result<Profile> ProfileStore::effectiveFor(const Profile &profile) const
+{
+    return effectiveIn(m_state, profile);
+}
+
 Result<QList<Profile>> ProfileStore::jumpChain(const QString &profileId) const
 {
     return jumpChainIn(m_state, profileId);
@@ -196,25 +235,36 @@ QList<Profile> ProfileStore::search(const QString &query) const
     return out;
 }
 
+bool ProfileStore::lessThan(const Profile &a, const Profile &b, SortOrder order,
+                            const QCollator &collator)
+{
+    if (a.isLocal() != b.isLocal())
+        return a.isLocal();
+    if (order == SortOrder::LastUsed && a.lastUsed != b.lastUsed) {
+        if (a.lastUsed.isValid() != b.lastUsed.isValid())
+            return a.lastUsed.isValid();   // never used goes last
+        return a.lastUsed > b.lastUsed;     // most recent first
+    }
+    if (order == SortOrder::Group && a.group != b.group) {
+        if (a.group.isEmpty() != b.group.isEmpty())
+            return b.group.isEmpty();      // top-level profiles after the groups
+        return collator.compare(a.group, b.group) < 0;
+    }
+    if (order == SortOrder::Host && (a.host != b.host || a.port != b.port)) {
+        if (const int c = naturalCompare(a.host, b.host); c != 0)
+            return c < 0;
+        return a.port < b.port;
+    }
+    return collator.compare(a.name, b.name) < 0;
+}
+
 void ProfileStore::sort(QList<Profile> &list, SortOrder order)
 {
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     collator.setNumericMode(true);
     std::stable_sort(list.begin(), list.end(), [&](const Profile &a, const Profile &b) {
-        if (a.isLocal() != b.isLocal())
-            return a.isLocal();
-        if (order == SortOrder::LastUsed && a.lastUsed != b.lastUsed) {
-            if (a.lastUsed.isValid() != b.lastUsed.isValid())
-                return a.lastUsed.isValid();   // never used goes last
-            return a.lastUsed > b.lastUsed;     // most recent first
-        }
-        if (order == SortOrder::Group && a.group != b.group) {
-            if (a.group.isEmpty() != b.group.isEmpty())
-                return b.group.isEmpty();      // top-level profiles after the groups
-            return collator.compare(a.group, b.group) < 0;
-        }
-        return collator.compare(a.name, b.name) < 0;
+        return lessThan(a, b, order, collator);
     });
 }
 

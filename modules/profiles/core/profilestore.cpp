@@ -225,11 +225,31 @@ QStringList ProfileStore::groupPaths() const
     return paths;
 }
 
-Result<Group> ProfileStore::upsertGroup(Group g)
+Result<Group> ProfileStore::upsertGroup(Group g, const QString &renameFrom)
 {
     if (auto v = validate(g); !v)
         return v.error();
     State next = m_state;
+    if (!renameFrom.isEmpty() && renameFrom != g.path) {
+        const QStringList paths = groupPaths();
+        if (!paths.contains(renameFrom))
+            return notFound(QStringLiteral("group.path"), Tr::tr("No group “%1”").arg(renameFrom));
+        if (Group::isWithin(g.path, renameFrom))
+            return invalid(QStringLiteral("group.path"), Tr::tr("A group cannot be moved into itself"));
+        if (paths.contains(g.path))
+            return invalid(QStringLiteral("group.path"), Tr::tr("A group “%1” already exists").arg(g.path));
+        // The path prefix is swapped; everything below keeps its place relative to the group.
+        auto rebase = [&](const QString &p) { return g.path + p.mid(renameFrom.size()); };
+        next.groups.removeIf([&](const Group &existing) { return existing.path == renameFrom; });
+        for (Group &sub : next.groups) {
+            if (Group::isWithin(sub.path, renameFrom))
+                sub.path = rebase(sub.path);
+        }
+        for (Profile &p : next.profiles) {
+            if (Group::isWithin(p.group, renameFrom))
+                p.group = rebase(p.group);
+        }
+    }
     bool replaced = false;
     for (Group &existing : next.groups) {
         if (existing.path == g.path) {
@@ -325,21 +345,28 @@ Result<Identity> ProfileStore::upsertIdentity(Identity identity)
     return identity;
 }
 
-Result<void> ProfileStore::removeIdentity(const QString &id)
+Result<void> ProfileStore::removeIdentity(const QString &id, bool clearReferences)
 {
     State next = m_state;
     if (next.identities.removeIf([&](const Identity &i) { return i.id == id; }) == 0)
         return notFound(QStringLiteral("identityId"), Tr::tr("No identity “%1”").arg(id));
     QStringList users;
-    for (const Profile &p : std::as_const(next.profiles)) {
-        if (p.identityId == id)
-            users.append(p.name);
+    for (Profile &p : next.profiles) {
+        if (p.identityId != id)
+            continue;
+        users.append(p.name);
+        p.identityId.clear();
+        // Its own settings apply again; "key" without a key file would not be valid.
+        if (p.auth == AuthMethod::Key && p.identityFile.isEmpty())
+            p.auth = AuthMethod::Auto;
     }
-    for (const Group &g : std::as_const(next.groups)) {
-        if (g.identityId == id)
-            users.append(Tr::tr("group %1").arg(g.path));
+    for (Group &g : next.groups) {
+        if (g.identityId != id)
+            continue;
+        users.append(Tr::tr("group %1").arg(g.path));
+        g.identityId = QString();   // explicit "none": the hosts keep not using a parent's
     }
-    if (!users.isEmpty())
+    if (!users.isEmpty() && !clearReferences)
         return invalid(QStringLiteral("identityId"),
                        Tr::tr("The identity is used by: %1").arg(users.join(QStringLiteral(", "))));
     return commit(next);

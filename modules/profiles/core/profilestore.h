@@ -8,6 +8,8 @@
 #include <QList>
 #include <QObject>
 
+class QCollator;
+
 namespace Qwq::Profiles {
 
 /// What an import did, by profile name. `removed` lists ssh_config aliases that are no longer
@@ -23,7 +25,7 @@ struct ImportReport
 };
 
 enum class ConflictPolicy { Skip, Replace, KeepBoth };
-enum class SortOrder { Name, LastUsed, Group };
+enum class SortOrder { Name, LastUsed, Group, Host };
 
 /// The profiles file (JSON version 2, no secrets): profiles, groups and identities, written
 /// atomically (QSaveFile). "This computer" is always the first profile and is never stored.
@@ -60,7 +62,10 @@ public:
     std::optional<Group> group(const QString &path) const;
     /// Every group path: those with settings and those implied by profiles (with ancestors).
     QStringList groupPaths() const;
-    Result<Group> upsertGroup(Group group);
+    /// Adds or replaces the settings of `group.path`. With `renameFrom` (a different existing
+    /// path), that group moves to `group.path` first — its settings entry, subgroups and
+    /// profiles — in the same write; refused if `group.path` already exists or lies inside it.
+    Result<Group> upsertGroup(Group group, const QString &renameFrom = {});
     /// Refused while profiles or subgroups are inside, unless `moveMembersTo` is given
     /// (empty string = top level): members and subgroups are then re-parented there.
     Result<void> removeGroup(const QString &path,
@@ -70,12 +75,16 @@ public:
     std::optional<Identity> identity(const QString &id) const;
     /// Adds (empty id: a new UUID) or replaces an identity.
     Result<Identity> upsertIdentity(Identity identity);
-    /// Refused while a profile or group references it (the message names them).
-    Result<void> removeIdentity(const QString &id);
+    /// Refused while a profile or group references it (the message names them), unless
+    /// `clearReferences`: then those profiles get no identity and those groups an explicit
+    /// "no identity" (so they do not start using a parent group's), in the same write.
+    Result<void> removeIdentity(const QString &id, bool clearReferences = false);
 
     /// The profile as it connects: group inheritance, identity (auth, key file, user) and the
     /// group colour applied; `inherits` is empty in the result. Errors name the field.
     Result<Profile> effective(const QString &profileId) const;
+    /// The same for a profile that need not be stored (an editor's unsaved form).
+    Result<Profile> effectiveFor(const Profile &profile) const;
     /// The effective jump hops, nearest first (a hop's own jump hosts come before it).
     /// Rejects unknown ids, This computer and cycles, naming field "jumpHosts".
     Result<QList<Profile>> jumpChain(const QString &profileId) const;
@@ -86,6 +95,9 @@ public:
     /// This computer stays first; ties are broken by name.
     QList<Profile> sorted(SortOrder order) const;
     static void sort(QList<Profile> &profiles, SortOrder order);
+    /// The order sort() uses, for one pair (views that sort rows themselves). `collator`
+    /// should be case-insensitive and numeric, as sort() makes it.
+    static bool lessThan(const Profile &a, const Profile &b, SortOrder order, const QCollator &collator);
     /// `base`, or "base (2)", "base (3)"… — the first name no profile uses.
     QString uniqueName(const QString &base) const;
 

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profiledialog.h"
 
+#include "formfields.h"
+
 #include <profiles/core/profilestore.h>
 #include <profiles/core/profilestr.h>
 #include <profiles/core/secretstore.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -21,11 +24,17 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Qwq::Profiles {
 
 namespace {
-constexpr char kErrorStyle[] = "border:1px solid #d93f3f;";
-}
+const QString kUser = QStringLiteral("user");
+const QString kPort = QStringLiteral("port");
+const QString kIdentity = QStringLiteral("identityId");
+const QString kJumps = QStringLiteral("jumpHosts");
+const QString kKeepAlive = QStringLiteral("keepAliveSeconds");
+} // namespace
 
 ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Profile &profile,
                              QWidget *parent)
@@ -33,13 +42,27 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
 {
     setObjectName(QStringLiteral("profileDialog"));
     setWindowTitle(profile.id.isEmpty() ? Tr::tr("Add Server") : Tr::tr("Edit Server"));
+    m_isNew = profile.id.isEmpty();
+    if (!m_isNew) {
+        const auto e = store->effective(profile.id);
+        m_hadIdentity = e && !e->identityId.isEmpty();
+    }
     m_name = new QLineEdit(profile.name);
     m_host = new QLineEdit(profile.host);
     m_host->setPlaceholderText(Tr::tr("example.com or 192.0.2.10"));
     m_port = new QSpinBox;
     m_port->setRange(1, 65535);
-    m_port->setValue(profile.id.isEmpty() ? 22 : profile.port);
-    m_user = new QLineEdit(profile.user.isEmpty() ? qEnvironmentVariable("USER") : profile.user);
+    m_port->setValue(profile.id.isEmpty() || profile.port == 0 ? 22 : profile.port);
+    m_user = new QLineEdit(profile.user.isEmpty() && !profile.isInherited(kUser)
+                               ? qEnvironmentVariable("USER") : profile.user);
+    m_identity = new QComboBox;
+    fillIdentities(m_identity, store, Tr::tr("None (the settings below)"));
+    m_identity->setCurrentIndex(std::max(0, m_identity->findData(profile.identityId)));
+    m_identityNote = new QLabel;
+    m_identityNote->setObjectName(QStringLiteral("identityNote"));
+    m_identityNote->setTextFormat(Qt::PlainText);
+    m_identityNote->setWordWrap(true);
+    m_identityNote->setEnabled(false);
     m_auth = new QComboBox;
     m_auth->addItem(Tr::tr("Automatic (agent, key, password)"), int(AuthMethod::Auto));
     m_auth->addItem(Tr::tr("SSH agent"), int(AuthMethod::Agent));
@@ -48,17 +71,19 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     m_auth->setCurrentIndex(m_auth->findData(int(profile.auth)));
     m_keyFile = new QLineEdit(profile.identityFile);
     m_keyFile->setPlaceholderText(Tr::tr("~/.ssh/id_ed25519"));
-    auto *browse = new QToolButton;
-    browse->setText(Tr::tr("Browse…"));
-    connect(browse, &QToolButton::clicked, this, [this] {
+    m_browse = new QToolButton;
+    m_browse->setText(Tr::tr("Browse…"));
+    connect(m_browse, &QToolButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, Tr::tr("Private key"),
                                                        QDir::homePath() + QStringLiteral("/.ssh"));
         if (!f.isEmpty())
             m_keyFile->setText(f);
     });
-    auto *keyRow = new QHBoxLayout;
+    m_keyRow = new QWidget;
+    auto *keyRow = new QHBoxLayout(m_keyRow);
+    keyRow->setContentsMargins(0, 0, 0, 0);
     keyRow->addWidget(m_keyFile, 1);
-    keyRow->addWidget(browse);
+    keyRow->addWidget(m_browse);
     const QString keep = profile.id.isEmpty() ? QString() : Tr::tr("unchanged if left empty");
     m_password = new QLineEdit;
     m_password->setEchoMode(QLineEdit::Password);
@@ -87,24 +112,10 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     m_tags = new QLineEdit(profile.tags.join(QStringLiteral(", ")));
     m_tags->setPlaceholderText(Tr::tr("comma-separated, e.g. web, eu"));
     m_colour = new QLineEdit(profile.colour);
-    m_colour->setPlaceholderText(QStringLiteral("#3d9a5b"));
-    m_colour->setMaxLength(7);
     // Jump hosts are other profiles, named in order (nearest first).
-    QStringList jumpNames;
-    for (const QString &id : profile.jumpHosts) {
-        const auto hop = store->find(id);
-        jumpNames << (hop ? hop->name : id);
-    }
-    m_jumps = new QLineEdit(jumpNames.join(QStringLiteral(", ")));
+    m_jumps = new QLineEdit(jumpHostNames(store, profile.jumpHosts));
     m_jumps->setPlaceholderText(Tr::tr("profile names, nearest first, e.g. bastion"));
-    QStringList names;
-    for (const Profile &other : store->profiles()) {
-        if (!other.isLocal() && other.id != profile.id)
-            names << other.name;
-    }
-    auto *jumpCompleter = new QCompleter(names, m_jumps);
-    jumpCompleter->setCaseSensitivity(Qt::CaseInsensitive);
-    m_jumps->setCompleter(jumpCompleter);
+    addJumpHostCompleter(m_jumps, store, profile.id);
     m_keepAlive = new QSpinBox;
     m_keepAlive->setRange(0, 3600);
     m_keepAlive->setSuffix(Tr::tr(" s"));
@@ -112,57 +123,59 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     m_keepAlive->setValue(profile.id.isEmpty() ? 30 : profile.keepAliveSeconds);
     m_notes = new QPlainTextEdit(profile.notes);
     m_notes->setMaximumHeight(70);
-    m_error = new QLabel;
-    m_error->setObjectName(QStringLiteral("profileError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color:#a11d25;"));
-    m_error->hide();
+    m_error = makeErrorLabel(QStringLiteral("profileError"));
 
     m_fields = {{QStringLiteral("name"), m_name}, {QStringLiteral("host"), m_host},
-                {QStringLiteral("port"), m_port}, {QStringLiteral("user"), m_user},
+                {kPort, m_port}, {kUser, m_user}, {kIdentity, m_identity},
                 {QStringLiteral("auth"), m_auth}, {QStringLiteral("identityFile"), m_keyFile},
                 {QStringLiteral("password"), m_password}, {QStringLiteral("passphrase"), m_passphrase},
                 {QStringLiteral("elevation"), m_elevation}, {QStringLiteral("sudoPassword"), m_sudoPassword},
                 {QStringLiteral("mode"), m_mode}, {QStringLiteral("group"), m_group},
                 {QStringLiteral("tags"), m_tags}, {QStringLiteral("colour"), m_colour},
-                {QStringLiteral("jumpHosts"), m_jumps}, {QStringLiteral("keepAliveSeconds"), m_keepAlive},
+                {kJumps, m_jumps}, {kKeepAlive, m_keepAlive},
                 {QStringLiteral("notes"), m_notes}};
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         it.value()->setObjectName(it.key());
 
-    // Only the secrets the chosen methods use can be typed.
-    auto updateEnabled = [this, browse] {
-        const auto auth = AuthMethod(m_auth->currentData().toInt());
-        const bool key = auth == AuthMethod::Auto || auth == AuthMethod::Key;
-        m_keyFile->setEnabled(key);
-        browse->setEnabled(key);
-        m_passphrase->setEnabled(key);
-        m_password->setEnabled(auth == AuthMethod::Auto || auth == AuthMethod::Password);
-        m_sudoPassword->setEnabled(Elevation(m_elevation->currentData().toInt()) == Elevation::Sudo);
-    };
-    connect(m_auth, &QComboBox::currentIndexChanged, this, updateEnabled);
-    connect(m_elevation, &QComboBox::currentIndexChanged, this, updateEnabled);
-    updateEnabled();
+    // Each inheritable field: own value first, then what the group gives, then the toggle.
+    m_inheritFields = {{kUser, InheritField::forLineEdit(m_user)},
+                       {kPort, InheritField::forSpinBox(m_port)},
+                       {kIdentity, InheritField::forComboBox(m_identity)},
+                       {kJumps, InheritField::forLineEdit(m_jumps)},
+                       {kKeepAlive, InheritField::forSpinBox(m_keepAlive)}};
+    for (auto it = m_inheritFields.cbegin(); it != m_inheritFields.cend(); ++it) {
+        if (profile.isInherited(it.key())) {
+            it.value()->setInherited(true);
+            it.value()->setOwnValue({});   // an inherited field's stored value means nothing
+        }
+        connect(it.value(), &InheritField::inheritedChanged, this, &ProfileDialog::refreshInherited);
+    }
+    refreshInherited();
+    connect(m_group, &QLineEdit::textChanged, this, &ProfileDialog::refreshInherited);
+    connect(m_identity, &QComboBox::currentIndexChanged, this, &ProfileDialog::refreshInherited);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateEnabled);
+    connect(m_elevation, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateEnabled);
 
-    auto *form = new QFormLayout;
-    form->addRow(Tr::tr("Name:"), m_name);
-    form->addRow(Tr::tr("Host:"), m_host);
-    form->addRow(Tr::tr("Port:"), m_port);
-    form->addRow(Tr::tr("User:"), m_user);
-    form->addRow(Tr::tr("Authentication:"), m_auth);
-    form->addRow(Tr::tr("Key file:"), keyRow);
-    form->addRow(Tr::tr("Key passphrase:"), m_passphrase);
-    form->addRow(Tr::tr("Password:"), m_password);
-    form->addRow(Tr::tr("Elevation:"), m_elevation);
-    form->addRow(Tr::tr("sudo password:"), m_sudoPassword);
-    form->addRow(Tr::tr("Mode:"), m_mode);
-    form->addRow(Tr::tr("Jump hosts:"), m_jumps);
-    form->addRow(Tr::tr("Keep-alive:"), m_keepAlive);
-    form->addRow(Tr::tr("Group:"), m_group);
-    form->addRow(Tr::tr("Tags:"), m_tags);
-    form->addRow(Tr::tr("Colour:"), m_colour);
-    form->addRow(Tr::tr("Notes:"), m_notes);
+    m_form = new QFormLayout;
+    m_form->addRow(Tr::tr("Name:"), m_name);
+    m_form->addRow(Tr::tr("Host:"), m_host);
+    m_form->addRow(Tr::tr("Group:"), m_group);
+    m_form->addRow(Tr::tr("Port:"), m_inheritFields.value(kPort));
+    m_form->addRow(Tr::tr("User:"), m_inheritFields.value(kUser));
+    m_form->addRow(Tr::tr("Identity:"), m_inheritFields.value(kIdentity));
+    m_form->addRow(QString(), m_identityNote);
+    m_form->addRow(Tr::tr("Authentication:"), m_auth);
+    m_form->addRow(Tr::tr("Key file:"), m_keyRow);
+    m_form->addRow(Tr::tr("Key passphrase:"), m_passphrase);
+    m_form->addRow(Tr::tr("Password:"), m_password);
+    m_form->addRow(Tr::tr("Elevation:"), m_elevation);
+    m_form->addRow(Tr::tr("sudo password:"), m_sudoPassword);
+    m_form->addRow(Tr::tr("Mode:"), m_mode);
+    m_form->addRow(Tr::tr("Jump hosts:"), m_inheritFields.value(kJumps));
+    m_form->addRow(Tr::tr("Keep-alive:"), m_inheritFields.value(kKeepAlive));
+    m_form->addRow(Tr::tr("Tags:"), m_tags);
+    m_form->addRow(Tr::tr("Colour:"), colourRow(m_colour));
+    m_form->addRow(Tr::tr("Notes:"), m_notes);
     auto *secretNote = new QLabel(Tr::tr("Passwords and passphrases are stored in the system keychain, never in qwq's files."));
     secretNote->setWordWrap(true);
     secretNote->setEnabled(false);
@@ -171,11 +184,12 @@ ProfileDialog::ProfileDialog(ProfileStore *store, SecretStore *secrets, const Pr
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(secretNote);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(560);
+    updateCredentialRows();
 }
 
 QString ProfileDialog::errorText() const
@@ -183,40 +197,132 @@ QString ProfileDialog::errorText() const
     return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
 }
 
+void ProfileDialog::refreshInherited()
+{
+    // Ask the store what the group chain gives, with the form's group and identity, so the
+    // greyed values are exactly what a connection would use.
+    const QString group = normaliseGroupPath(m_group->text());
+    Profile probe = m_profile;
+    probe.group = group;
+    probe.inherits = {kUser, kPort, kJumps, kKeepAlive};
+    InheritField *identity = m_inheritFields.value(kIdentity);
+    if (!identity || identity->isInherited())
+        probe.inherits.insert(kIdentity);
+    else
+        probe.identityId = m_identity->currentData().toString();
+    auto eff = m_store->effectiveFor(probe);
+    QString user;
+    if (eff) {
+        user = eff->user;
+    } else {   // no user anywhere (nor $USER): the other values still show
+        probe.inherits.remove(kUser);
+        probe.user = QStringLiteral("x");
+        eff = m_store->effectiveFor(probe);
+    }
+    Profile groupOnly = m_profile;
+    groupOnly.group = group;
+    groupOnly.inherits = {kIdentity};
+    const auto viaGroup = m_store->effectiveFor(groupOnly);
+    if (m_inheritFields.isEmpty())
+        return;
+    m_inheritFields.value(kUser)->setInheritedValue(user);
+    m_inheritFields.value(kPort)->setInheritedValue(eff ? int(eff->port) : 22);
+    m_inheritFields.value(kKeepAlive)->setInheritedValue(eff ? eff->keepAliveSeconds : 30);
+    m_inheritFields.value(kJumps)->setInheritedValue(
+        eff ? jumpHostNames(m_store, eff->jumpHosts) : QString());
+    identity->setInheritedValue(viaGroup ? viaGroup->identityId : QString());
+    const QString tip = group.isEmpty()
+                            ? Tr::tr("Use the default value (the server is in no group)")
+                            : Tr::tr("Take the value from the group “%1” or its parent groups").arg(group);
+    for (InheritField *f : std::as_const(m_inheritFields))
+        f->toggle()->setToolTip(tip);
+    if (m_form)
+        updateCredentialRows();
+}
+
+void ProfileDialog::updateCredentialRows()
+{
+    const QString identityId = m_inheritFields.value(kIdentity)->value().toString();
+    const auto identity = identityId.isEmpty() ? std::nullopt : m_store->identity(identityId);
+    const bool own = !identity;
+    const bool changed = m_identityApplies == own;
+    m_identityApplies = !own;
+    for (QWidget *w : {static_cast<QWidget *>(m_auth), m_keyRow, static_cast<QWidget *>(m_passphrase),
+                       static_cast<QWidget *>(m_password)})
+        m_form->setRowVisible(w, own);
+    m_form->setRowVisible(m_identityNote, !own);
+    if (identity) {
+        m_identityNote->setText(
+            identity->identityFile.isEmpty()
+                ? Tr::tr("The identity supplies the login (%1); its password is kept in the keychain.")
+                      .arg(authName(identity->auth))
+                : Tr::tr("The identity supplies the login with the key %1.").arg(identity->identityFile));
+    }
+    updateEnabled();
+    if (changed && isVisible())
+        resize(width(), sizeHint().height());   // rows came or went
+}
+
+void ProfileDialog::updateEnabled()
+{
+    // Only the secrets the chosen methods use can be typed; none when an identity applies.
+    const bool own = !m_identityApplies;
+    const auto auth = AuthMethod(m_auth->currentData().toInt());
+    const bool key = own && (auth == AuthMethod::Auto || auth == AuthMethod::Key);
+    m_auth->setEnabled(own);
+    m_keyFile->setEnabled(key);
+    m_browse->setEnabled(key);
+    m_passphrase->setEnabled(key);
+    m_password->setEnabled(own && (auth == AuthMethod::Auto || auth == AuthMethod::Password));
+    m_sudoPassword->setEnabled(Elevation(m_elevation->currentData().toInt()) == Elevation::Sudo);
+}
+
 Profile ProfileDialog::collect() const
 {
+    // Fields this form does not edit (last used, forwards, import bookkeeping) may have
+    // changed while it was open (a connect touches lastUsed): start from the stored profile.
     Profile p = m_profile;
+    if (const auto current = m_isNew ? std::nullopt : m_store->find(m_profile.id);
+        current && current->id == m_profile.id)
+        p = *current;
     p.name = m_name->text().trimmed();
     p.host = m_host->text().trimmed();
-    p.port = quint16(m_port->value());
-    p.user = m_user->text().trimmed();
+    p.group = normaliseGroupPath(m_group->text());
+    p.inherits.clear();
+    for (auto it = m_inheritFields.cbegin(); it != m_inheritFields.cend(); ++it) {
+        if (it.value()->isInherited())
+            p.inherits.insert(it.key());
+    }
+    // An inherited field keeps its own value for later, except references (identity, jump
+    // hosts): a hidden one would block deleting the identity or profile it names.
+    // Untouched, it keeps the stored value (an ssh_config re-import compares them).
+    const auto own = [this](const QString &field, const QVariant &stored) {
+        InheritField *f = m_inheritFields.value(field);
+        return f->hasOwnValue() ? f->ownValue() : stored;
+    };
+    p.port = quint16(std::clamp(own(kPort, m_profile.port).toInt(), 1, 65535));
+    p.user = own(kUser, m_profile.user).toString().trimmed();
+    p.identityId = p.isInherited(kIdentity) ? QString() : m_identity->currentData().toString();
+    p.keepAliveSeconds = own(kKeepAlive, m_profile.keepAliveSeconds).toInt();
     p.auth = AuthMethod(m_auth->currentData().toInt());
     p.identityFile = m_keyFile->text().trimmed();
     if (p.identityFile.startsWith(QStringLiteral("~/")))
         p.identityFile = QDir::homePath() + p.identityFile.mid(1);
     p.elevation = Elevation(m_elevation->currentData().toInt());
     p.mode = Mode(m_mode->currentData().toInt());
-    p.group = m_group->text().trimmed();
     p.tags.clear();
     for (const QString &t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!t.trimmed().isEmpty())
             p.tags << t.trimmed();
     }
     p.colour = m_colour->text().trimmed();
-    p.keepAliveSeconds = m_keepAlive->value();
     p.notes = m_notes->toPlainText();
     return p;
 }
 
 void ProfileDialog::showError(const Error &e)
 {
-    for (QWidget *w : std::as_const(m_fields))
-        w->setStyleSheet(QString());
-    if (QWidget *w = m_fields.value(e.field)) {
-        w->setStyleSheet(QLatin1String(kErrorStyle));
-        w->setFocus();
-    }
-    m_error->setText(e.detail.isEmpty() ? e.message : e.message + QStringLiteral(" (") + e.detail + QLatin1Char(')'));
+    m_error->setText(showFieldError(m_form, m_fields.values(), m_fields.value(e.field), e));
     m_error->show();
     m_buttons->setEnabled(true);
 }
@@ -225,16 +331,11 @@ void ProfileDialog::save()
 {
     Profile p = collect();
     p.jumpHosts.clear();
-    for (const QString &raw : m_jumps->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QString name = raw.trimmed();
-        if (name.isEmpty())
-            continue;
-        const auto hop = m_store->find(name);
-        if (!hop || hop->isLocal())
-            return showError(Error(ErrorCode::InvalidParam,
-                                   Tr::tr("No profile “%1” to use as a jump host").arg(name), {}, {},
-                                   QStringLiteral("jumpHosts")));
-        p.jumpHosts << hop->id;
+    if (!p.isInherited(kJumps)) {
+        const auto hops = jumpHostIds(m_store, m_jumps->text(), kJumps);
+        if (!hops)
+            return showError(hops.error());
+        p.jumpHosts = *hops;
     }
     if (p.id.isEmpty())
         p.id = QStringLiteral("pending");   // validated with a placeholder id, replaced on save
@@ -252,6 +353,14 @@ void ProfileDialog::save()
 
 void ProfileDialog::finishSecrets(const Profile &saved)
 {
+    // A profile that now logs in with an identity must not keep a stale password of its own:
+    // the connection tries the profile's secret before the identity's.
+    const bool identityNow = m_identityApplies;
+    if (identityNow && !m_hadIdentity && !m_isNew && m_secrets) {
+        m_secrets->remove(SecretStore::passwordKey(saved.id));
+        m_secrets->remove(SecretStore::passphraseKey(saved.id));
+    }
+    m_hadIdentity = identityNow;
     QList<std::pair<QString, QString>> writes;
     if (!m_password->text().isEmpty() && m_password->isEnabled())
         writes.append({SecretStore::passwordKey(saved.id), m_password->text()});
