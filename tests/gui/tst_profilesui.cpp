@@ -384,6 +384,27 @@ private slots:
         // Groups stay ahead of the servers on their level.
         QVERIFY(view->model()->index(1, 0).data(Workbench::ServerListModel::IsGroupRole).toBool());
 
+        // A server that inherits user and port shows the group's, as a connection would use.
+        Profile member;
+        member.name = QStringLiteral("db-01");
+        member.host = QStringLiteral("db-01.example.com");
+        member.group = QStringLiteral("prod");
+        member.inherits = set({"user", "port"});
+        const auto savedMember = m_store->upsert(member);
+        QVERIFY(savedMember.ok());
+        Workbench::ServerListModel sidebar(&registry);
+        QModelIndex memberIndex;
+        for (int g = 0; g < sidebar.rowCount(); ++g) {
+            const QModelIndex group = sidebar.index(g, 0);
+            for (int r = 0; r < sidebar.rowCount(group); ++r)
+                if (sidebar.index(r, 0, group).data(Workbench::ServerListModel::ProfileIdRole) == savedMember->id)
+                    memberIndex = sidebar.index(r, 0, group);
+        }
+        QVERIFY(memberIndex.isValid());
+        QCOMPARE(memberIndex.data(Workbench::ServerListModel::AddressRole).toString(),
+                 QStringLiteral("ops@db-01.example.com:2200"));
+        QVERIFY(m_store->remove(savedMember->id).ok());
+
         window.selectServer(ids.at(0));
         trigger("duplicateServer");
         const auto copy = m_store->find(QStringLiteral("alpha (copy)"));

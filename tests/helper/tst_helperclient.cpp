@@ -192,6 +192,15 @@ private slots:
         c->setConfirmHandler({});
         const auto alone = await(c->call(QStringLiteral("test.mutate")));
         QCOMPARE(alone.error().code, ErrorCode::Forbidden);
+
+        // A caller that confirmed the literal call itself (the AI pane) is not asked again...
+        const auto pre = await(c->call(QStringLiteral("test.destroy"), {}, {},
+                                       {.confirmed = true, .audited = true}));
+        QCOMPARE(pre.error().code, ErrorCode::MethodNotFound); // sent
+        // ...but read-only still refuses it.
+        c->setReadOnly(true);
+        const auto ro = await(c->call(QStringLiteral("test.mutate"), {}, {}, {.confirmed = true}));
+        QCOMPARE(ro.error().code, ErrorCode::Forbidden);
     }
 
     void deadHelperFailsEveryPendingCall()

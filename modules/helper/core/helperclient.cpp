@@ -33,6 +33,7 @@ struct HelperClient::Pending
     std::unique_ptr<QFutureWatcher<Result<QJsonValue>>> watcher;
     bool cancelSent = false;
     bool sent = false;
+    bool audited = false; // the caller writes its own audit entry
 };
 
 HelperClient::HelperClient(IHelperTransport *transport, QObject *parent)
@@ -97,9 +98,10 @@ void HelperClient::send(const QJsonObject &message)
 }
 
 QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJsonObject &params,
-                                               StreamHandler onStream)
+                                               StreamHandler onStream, CallOptions options)
 {
     auto p = std::make_shared<Pending>();
+    p->audited = options.audited;
     p->method = method;
     p->params = params;
     p->onStream = std::move(onStream);
@@ -127,7 +129,7 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
     p->watcher->setFuture(future);
     m_pending.insert(id, p);
 
-    if (!needsConfirmation(method)) {
+    if (options.confirmed || !needsConfirmation(method)) {
         dispatch(id, p);
         return future;
     }
@@ -309,7 +311,7 @@ void HelperClient::finish(qint64 id, const Result<QJsonValue> &result)
     const auto p = m_pending.take(id);
     if (!p)
         return;
-    if (m_audit && changesServer(m_methods.risk(p->method))) {
+    if (m_audit && !p->audited && changesServer(m_methods.risk(p->method))) {
         const Result<void> outcome = result ? Result<void>() : Result<void>(result.error());
         const auto rec = m_audit->record(m_serverId, p->method, p->params, outcome);
         if (!rec)

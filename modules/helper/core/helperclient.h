@@ -55,6 +55,15 @@ struct CallPreview
 /// destructive ones typed. Read-only profiles never get this far (refused before).
 enum class ConfirmPolicy { DestructiveOnly, EveryChange };
 
+/// For callers that run their own gate before calling (the AI pane shows the literal call and
+/// records who approved it): `confirmed` skips the confirm handler, `audited` the client's audit
+/// entry. Read-only refusal always applies.
+struct CallOptions
+{
+    bool confirmed = false;
+    bool audited = false;
+};
+
 /// JSON-RPC 2.0 client for qwq-helper over any transport. Lives in one thread (normally the
 /// GUI thread); every call returns a future and never blocks. Many calls may be in flight;
 /// `$/stream` notifications are delivered to the call's stream handler; cancelling a call's
@@ -77,7 +86,7 @@ public:
 
     QFuture<Result<HelperInfo>> initialize();
     QFuture<Result<QJsonValue>> call(const QString &method, const QJsonObject &params = {},
-                                     StreamHandler onStream = {});
+                                     StreamHandler onStream = {}, CallOptions options = {});
     void cancel(qint64 requestId);
 
     bool isOpen() const { return !m_closed; }

@@ -193,12 +193,18 @@ QVariant ServerListModel::data(const QModelIndex &idx, int role) const
     case Qt::DisplayRole:
         return profile->isLocal() ? Profiles::Profile::local().name : profile->name;
     case Qt::ToolTipRole:
-    case AddressRole:
+    case AddressRole: {
         if (profile->isLocal())
             return Tr::tr("local helper");
-        return profile->port == 22
-                   ? QStringLiteral("%1@%2").arg(profile->user, profile->host)
-                   : QStringLiteral("%1@%2:%3").arg(profile->user, profile->host).arg(profile->port);
+        // User and port may come from the group: show what a connection would use.
+        Profiles::Profile shown = *profile;
+        if (!profile->inherits.isEmpty())
+            if (const auto eff = m_registry->store()->effectiveFor(*profile))
+                shown = *eff;
+        return shown.port == 22
+                   ? QStringLiteral("%1@%2").arg(shown.user, shown.host)
+                   : QStringLiteral("%1@%2:%3").arg(shown.user, shown.host).arg(shown.port);
+    }
     case ProfileIdRole: return id;
     case IsGroupRole: return false;
     case GroupPathRole: return profile->group;
