@@ -20,11 +20,14 @@
 #include <workbench/core/servercontext.h>
 #include <workbench/core/serverregistry.h>
 #include <workbench/ui/confirmcalldialog.h>
+#include <workbench/ui/credentialdialog.h>
 #include <workbench/ui/dockhost.h>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDockWidget>
+#include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -212,6 +215,53 @@ private slots:
             confirm.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-confirm-%1.png").arg(lang));
             App::SettingsDialog settings;
             settings.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-settings-%1.png").arg(lang));
+        }
+        App::applyLanguage(QStringLiteral("en"));
+    }
+
+    void credentialDialogAsksWhatTheServerAsks()
+    {
+        Helper::CredentialRequest r;
+        r.kind = Helper::CredentialRequest::Kind::KeyboardInteractive;
+        r.serverName = QStringLiteral("web-01");
+        r.account = QStringLiteral("deploy@web-01.example.com");
+        // Server text is plain text: markup and control characters are not interpreted.
+        r.instruction = QStringLiteral("<a href=\"file:///etc/passwd\">click</a>\x1b[31m");
+        r.fields = {{QStringLiteral("Password: "), false}, {QStringLiteral("Verification code: "), false},
+                    {QStringLiteral("Your name: "), true}};
+        r.rememberField = -1;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            App::applyLanguage(lang);
+            Workbench::CredentialDialog d(r);
+            QCOMPARE(d.fields().size(), 3);
+            QCOMPARE(d.fields().at(0)->echoMode(), QLineEdit::Password);
+            QCOMPARE(d.fields().at(1)->echoMode(), QLineEdit::Password);
+            QCOMPARE(d.fields().at(2)->echoMode(), QLineEdit::Normal);
+            QVERIFY(!d.rememberBox()); // 2FA rounds are never kept
+            for (QLabel *l : d.findChildren<QLabel *>()) {
+                QCOMPARE(l->textFormat(), Qt::PlainText);
+                QVERIFY(!l->text().contains(QChar(0x1b)));
+            }
+            d.fields().at(1)->setText(QStringLiteral("123456"));
+            QCOMPARE(d.answer().values.value(1), QStringLiteral("123456"));
+            d.adjustSize();
+            d.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-credential-2fa-%1.png").arg(lang));
+
+            Helper::CredentialRequest sudo;
+            sudo.kind = Helper::CredentialRequest::Kind::SudoPassword;
+            sudo.serverName = QStringLiteral("web-01");
+            sudo.account = QStringLiteral("deploy@web-01.example.com");
+            sudo.fields = {{QStringLiteral("Password for sudo:"), false}};
+            sudo.rememberField = 0;
+            Workbench::CredentialDialog s(sudo);
+            QVERIFY(s.rememberBox());
+            QVERIFY(s.rememberBox()->isChecked());
+            s.fields().at(0)->setText(QStringLiteral("pw"));
+            QVERIFY(s.answer().remember);
+            s.rememberBox()->setChecked(false);
+            QVERIFY(!s.answer().remember);
+            s.adjustSize();
+            s.grab().save(QStringLiteral(QWQ_BINARY_DIR "/gui-credential-sudo-%1.png").arg(lang));
         }
         App::applyLanguage(QStringLiteral("en"));
     }
