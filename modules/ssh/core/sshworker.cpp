@@ -1,8 +1,12 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The worker: connects, keeps the session's state, and runs the non-blocking event loop that
+// drives channels, forwards and keepalive. Exec channels are in sshworkerexec.cpp, keepalive
+// in sshworkerkeepalive.cpp, jump chains in sshworkerjump.cpp.
 #include "sshworker.h"
 #include "sshworkerparts.h"
 
+#include "sshjumprelay.h"
 #include "sshsession.h"
 #include "sshtr.h"
 
@@ -20,8 +24,6 @@ namespace Qwq::Ssh::Internal {
 
 namespace {
 constexpr int PumpIntervalMs = 20;
-constexpr int ReadChunk = 64 * 1024;
-constexpr uint32_t WriteChunk = 32 * 1024;
 
 // sshd sends its host-keys message and then a channel confirmation without TCP_NODELAY for
 // non-interactive sessions; the kernel holds the second until the first is ACKed, and a
@@ -44,7 +46,8 @@ void SshWorker::makeNonBlocking(ssh_session ssh)
 {
     // libssh 0.10 switches its TCP socket to blocking mode once connected. It only writes after
     // POLLOUT and copes with short writes, but a blocking send() of a large buffer can stall
-    // this thread while the peer waits for us to read: in a jump chain that is a deadlock.
+    // this thread while the peer waits for us to read: for a jump hop, whose socket the relay
+    // thread itself drains, that is a deadlock.
     const int fd = ssh_get_fd(ssh);
     if (fd >= 0) {
         const int flags = ::fcntl(fd, F_GETFL);
@@ -96,17 +99,14 @@ bool SshWorker::linkDown() const
     return !ssh_is_connected(m_ssh) || (ssh_get_status(m_ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR));
 }
 
-void SshWorker::postToStream(const std::weak_ptr<ExecChannel> &stream,
-                             std::function<void(ExecChannel *)> fn)
+Error SshWorker::linkLost() const
 {
-    // Routed through the session, which lives in the channel's thread and outlives this worker.
-    QMetaObject::invokeMethod(
-        m_session,
-        [stream, fn = std::move(fn)] {
-            if (auto c = stream.lock(); c && !c->m_done)
-                fn(c.get());
-        },
-        Qt::QueuedConnection);
+    // A dead hop also ends the final session's socket: name the hop, not the symptom.
+    if (chainDown())
+        return m_relay->downError();
+    return Error(ErrorCode::ConnectionFailed,
+                 Tr::tr("The connection to %1 was lost.").arg(hostName()),
+                 m_ssh ? QString::fromUtf8(ssh_get_error(m_ssh)) : QString());
 }
 
 void SshWorker::doConnect(const PromisePtr<HostKeyInfo> &promise)
@@ -140,8 +140,6 @@ void SshWorker::doConnect(const PromisePtr<HostKeyInfo> &promise)
             m_shared->hostKey = key;
         }
         if (m_ssh) {
-            if (m_event)
-                ssh_event_remove_session(m_event, m_ssh);
             ssh_disconnect(m_ssh);
             ssh_free(m_ssh);
             m_ssh = nullptr;
@@ -161,14 +159,12 @@ void SshWorker::finishConnect(const PromisePtr<HostKeyInfo> &promise, const Host
     }
     ssh_set_blocking(m_ssh, 0);
     makeNonBlocking(m_ssh);
-    quickAck(m_ssh);
+    if (!m_relay) // a jump chain's final session runs over a socketpair
+        quickAck(m_ssh);
     // The event owns the session's poll handle from now on; ssh_event_dopoll() reads the
-    // socket even when no channel is open, which is how an idle link drop is noticed. A jump
-    // chain created the event already and put every hop and tunnel into it.
-    if (!m_event) {
-        m_event = ssh_event_new();
-        ssh_event_add_session(m_event, m_ssh);
-    }
+    // socket even when no channel is open, which is how an idle link drop is noticed.
+    m_event = ssh_event_new();
+    ssh_event_add_session(m_event, m_ssh);
     m_notifier = new QSocketNotifier(ssh_get_fd(m_ssh), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
     m_timer = new QTimer(this);
@@ -179,107 +175,14 @@ void SshWorker::finishConnect(const PromisePtr<HostKeyInfo> &promise, const Host
     startKeepAlive();
 }
 
-void SshWorker::doOpenDirect(int id, const QString &host, quint16 port,
-                             std::shared_ptr<ExecChannel> channel,
-                             const PromisePtr<std::shared_ptr<ExecChannel>> &promise)
-{
-    if (!isReady())
-        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(notConnected()));
-    if (host.isEmpty() || port == 0)
-        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(Error(
-                                    ErrorCode::InvalidParam,
-                                    Tr::tr("A host and a port from 1 to 65535 are needed."), {}, {},
-                                    host.isEmpty() ? QStringLiteral("host") : QStringLiteral("port"))));
-    auto op = std::make_unique<ChanOp>();
-    op->id = id;
-    op->direct = true;
-    op->directHost = host.toUtf8();
-    op->directPort = port;
-    op->command = QStringLiteral("%1:%2").arg(host).arg(port).toUtf8();
-    op->openPromise = promise;
-    op->stream = channel;
-    op->openChannel = std::move(channel);
-    startChannel(std::move(op));
-}
-
-void SshWorker::doRun(int id, const QString &command, const QByteArray &stdinData, int timeoutMs,
-                      const PromisePtr<ExecResult> &promise)
-{
-    if (!isReady())
-        return resolve(promise, Result<ExecResult>(notConnected()));
-    auto op = std::make_unique<ChanOp>();
-    op->id = id;
-    op->command = command.toUtf8();
-    op->pendingWrite = stdinData;
-    op->eofWanted = true;
-    op->runPromise = promise;
-    op->deadline = timeoutMs > 0 ? QDeadlineTimer(timeoutMs) : QDeadlineTimer(QDeadlineTimer::Forever);
-    startChannel(std::move(op));
-}
-
-void SshWorker::doOpenExec(int id, const QString &command, std::shared_ptr<ExecChannel> channel,
-                           const PromisePtr<std::shared_ptr<ExecChannel>> &promise)
-{
-    if (!isReady())
-        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(notConnected()));
-    auto op = std::make_unique<ChanOp>();
-    op->id = id;
-    op->command = command.toUtf8();
-    op->openPromise = promise;
-    op->stream = channel;
-    op->openChannel = std::move(channel);
-    startChannel(std::move(op));
-}
-
-void SshWorker::startChannel(std::unique_ptr<ChanOp> op)
-{
-    op->channel = ssh_channel_new(m_ssh);
-    if (!op->channel) {
-        failOp(*op, Error(ErrorCode::ChannelFailed,
-                          Tr::tr("Could not open a channel on %1.").arg(hostName()),
-                          QString::fromUtf8(ssh_get_error(m_ssh))));
-        return;
-    }
-    const int id = op->id;
-    m_ops[id] = std::move(op);
-    pump();
-}
-
-void SshWorker::channelWrite(int id, const QByteArray &data)
-{
-    auto it = m_ops.find(id);
-    if (it == m_ops.end() || it->second->eofWanted)
-        return;
-    it->second->pendingWrite += data;
-    pump();
-}
-
-void SshWorker::channelCloseWrite(int id)
-{
-    auto it = m_ops.find(id);
-    if (it == m_ops.end())
-        return;
-    it->second->eofWanted = true;
-    pump();
-}
-
-void SshWorker::channelClose(int id)
-{
-    auto it = m_ops.find(id);
-    if (it == m_ops.end())
-        return;
-    freeChannel(*it->second);
-    m_ops.erase(it);
-    updateTimer();
-}
-
 void SshWorker::pump()
 {
     if (m_pumping || !m_ssh || !m_event)
         return;
     m_pumping = true;
     pollEvents();
-    quickAck(m_ssh);
+    if (!m_relay)
+        quickAck(m_ssh);
     if (!linkDown())
         checkKeepAliveReply();
     if (!linkDown()) {
@@ -298,23 +201,9 @@ void SshWorker::pump()
                 break;
         }
     }
-    // In a jump chain what the final session just wrote sits in a socketpair until the
-    // tunnel's connector moves it on: do that now, not at the next wake-up.
-    if (!m_hops.empty() && !linkDown())
-        pollEvents();
     m_pumping = false;
     if (linkDown()) {
-        const QString detail = QString::fromUtf8(ssh_get_error(m_ssh));
-        if (chainDown()) {
-            closeAll(Error(ErrorCode::ConnectionFailed,
-                           Tr::tr("The connection to %1 was lost at a jump host.").arg(hostName()),
-                           detail),
-                     ConnectionState::Failed);
-            return;
-        }
-        closeAll(Error(ErrorCode::ConnectionFailed,
-                       Tr::tr("The connection to %1 was lost.").arg(hostName()), detail),
-                 ConnectionState::Failed);
+        closeAll(linkLost(), ConnectionState::Failed);
         return;
     }
     updateTimer();
@@ -322,8 +211,8 @@ void SshWorker::pump()
 
 void SshWorker::pollEvents()
 {
-    // Several rounds: in a jump chain one round moves bytes from a hop into a tunnel, the next
-    // lets the session behind it read them. Bounded, and each round is a zero-timeout poll.
+    // Several rounds: libssh reads at most 4 KiB of the socket per round. Bounded, and each
+    // round is a zero-timeout poll.
     int round = 0;
     for (; round < 32 && ssh_event_dopoll(m_event, 0) == SSH_OK; ++round) {
         if (linkDown())
@@ -343,142 +232,6 @@ void SshWorker::updateTimer()
         m_timer->start();
 }
 
-bool SshWorker::advance(ChanOp &op)
-{
-    const auto channelError = [&](const QString &message) {
-        failOp(op, Error(ErrorCode::ChannelFailed, message, QString::fromUtf8(ssh_get_error(m_ssh))));
-        return false;
-    };
-    if (op.phase == Phase::Opening && op.direct) {
-        const int rc = ssh_channel_open_forward(op.channel, op.directHost.constData(),
-                                                op.directPort, "127.0.0.1", 0);
-        if (rc == SSH_AGAIN)
-            return true;
-        if (rc != SSH_OK)
-            return channelError(Tr::tr("%1 could not open a connection to %2.")
-                                    .arg(hostName(), QString::fromUtf8(op.command)));
-        op.phase = Phase::Requesting;
-    }
-    if (op.phase == Phase::Opening) {
-        const int rc = ssh_channel_open_session(op.channel);
-        if (rc == SSH_AGAIN)
-            return true;
-        if (rc != SSH_OK)
-            return channelError(Tr::tr("%1 refused to open a channel.").arg(hostName()));
-        op.phase = Phase::Requesting;
-    }
-    if (op.phase == Phase::Requesting) {
-        const int rc = op.direct ? SSH_OK : ssh_channel_request_exec(op.channel, op.command.constData());
-        if (rc == SSH_AGAIN)
-            return true;
-        if (rc != SSH_OK)
-            return channelError(Tr::tr("%1 refused to run a command.").arg(hostName()));
-        op.phase = Phase::Running;
-        if (op.openPromise) {
-            resolve(op.openPromise, Result<std::shared_ptr<ExecChannel>>(op.openChannel));
-            op.openPromise.reset();
-            op.openChannel.reset();
-        }
-    }
-
-    while (!op.pendingWrite.isEmpty()) {
-        const uint32_t window = ssh_channel_window_size(op.channel);
-        if (window == 0)
-            break;
-        const uint32_t n = std::min<uint32_t>({window, WriteChunk, uint32_t(op.pendingWrite.size())});
-        const int rc = ssh_channel_write(op.channel, op.pendingWrite.constData(), n);
-        if (rc == SSH_ERROR)
-            return channelError(Tr::tr("Could not send data to a command on %1.").arg(hostName()));
-        if (rc <= 0)
-            break;
-        op.pendingWrite.remove(0, rc);
-    }
-    if (op.pendingWrite.isEmpty() && op.eofWanted && !op.eofSent) {
-        ssh_channel_send_eof(op.channel);
-        op.eofSent = true;
-    }
-
-    drain(op);
-    if (ssh_channel_is_closed(op.channel) || ssh_channel_is_eof(op.channel)) {
-        if (!ssh_channel_is_closed(op.channel) && !op.direct) {
-            // EOF seen: the close (and exit status) follows; keep waiting for it.
-            if (op.runPromise && op.deadline.hasExpired())
-                goto timeout;
-            return true;
-        }
-        drain(op);
-        const int status = op.direct ? -1 : ssh_channel_get_exit_status(op.channel);
-        if (op.runPromise) {
-            op.result.exitStatus = status;
-            resolve(op.runPromise, Result<ExecResult>(op.result));
-            op.runPromise.reset();
-        } else {
-            auto stream = op.stream;
-            postToStream(stream, [status](ExecChannel *c) {
-                c->m_done = true;
-                emit c->finished(status);
-            });
-        }
-        return false;
-    }
-    if (op.runPromise && op.deadline.hasExpired())
-        goto timeout;
-    return true;
-
-timeout:
-    failOp(op, Error(ErrorCode::Timeout,
-                     Tr::tr("The command on %1 did not finish in time.").arg(hostName())));
-    return false;
-}
-
-void SshWorker::drain(ChanOp &op)
-{
-    char buf[ReadChunk];
-    for (int stream = 0; stream < 2; ++stream) {
-        for (;;) {
-            const int n = ssh_channel_read_nonblocking(op.channel, buf, sizeof buf, stream);
-            if (n <= 0)
-                break;
-            const QByteArray data(buf, n);
-            if (op.runPromise) {
-                (stream ? op.result.err : op.result.out) += data;
-            } else if (stream) {
-                postToStream(op.stream, [data](ExecChannel *c) { emit c->stderrReceived(data); });
-            } else {
-                postToStream(op.stream, [data](ExecChannel *c) { emit c->stdoutReceived(data); });
-            }
-        }
-    }
-}
-
-void SshWorker::failOp(ChanOp &op, const Error &error)
-{
-    if (op.runPromise) {
-        resolve(op.runPromise, Result<ExecResult>(error));
-        op.runPromise.reset();
-    }
-    if (op.openPromise) {
-        resolve(op.openPromise, Result<std::shared_ptr<ExecChannel>>(error));
-        op.openPromise.reset();
-        op.openChannel.reset();
-    } else if (!op.stream.expired()) {
-        postToStream(op.stream, [error](ExecChannel *c) {
-            c->m_done = true;
-            emit c->failed(error);
-        });
-    }
-}
-
-void SshWorker::freeChannel(ChanOp &op)
-{
-    if (!op.channel)
-        return;
-    if (m_ssh && !linkDown() && op.phase == Phase::Running && !ssh_channel_is_closed(op.channel))
-        ssh_channel_close(op.channel);
-    ssh_channel_free(op.channel);
-    op.channel = nullptr;
-}
-
 void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
 {
     delete m_notifier;
@@ -487,6 +240,8 @@ void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
     m_timer = nullptr;
     delete m_keepAlive;
     m_keepAlive = nullptr;
+    delete m_kaDeadline;
+    m_kaDeadline = nullptr;
     m_kaAwaiting = false;
     closeForwards();
     for (auto &[id, op] : m_ops) {
@@ -506,7 +261,11 @@ void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
         ssh_free(m_ssh);
         m_ssh = nullptr;
     }
-    closeChain(); // frees the event too
+    if (m_event) {
+        ssh_event_free(m_event);
+        m_event = nullptr;
+    }
+    closeChain(); // after the final session, whose socket is the last tunnel's end
     setState(finalState);
     if (wasOpen) {
         SshSession *session = m_session;

@@ -59,7 +59,8 @@ struct SharedState
     int latencyMs = -1;
 };
 
-struct Hop;            // sshworkerjump.cpp
+struct Hop;            // sshjumprelay.h
+class JumpRelay;       // sshjumprelay.h
 struct Forward;        // sshworkerforward.cpp
 struct ForwardConn;    // sshworkerforward.cpp
 
@@ -122,30 +123,52 @@ private:
         quint16 directPort = 0;
     };
 
+    // Session, state and the event loop (sshworker.cpp)
+    void finishConnect(const PromisePtr<HostKeyInfo> &promise, const HostKeyInfo &key);
+    static void makeNonBlocking(ssh_session ssh);
+    bool isReady() const;
+    Error notConnected() const;
+    QString hostName() const;
+    void setState(ConnectionState s);
+    void pump();
+    void pollEvents();
+    void updateTimer();
+    bool linkDown() const;
+    Error linkLost() const; // why linkDown() is true
+    void closeAll(const Error &reason, ConnectionState finalState);
+
+    // Connect, host key and authentication (sshworkerauth.cpp)
     Result<void> connectAndVerify(ssh_session s, const SshTarget &t, int fd, HostKeyInfo *key);
     Result<void> verifyHostKey(ssh_session s, const SshTarget &t, HostKeyInfo *key);
     Result<void> authenticate(ssh_session s, const SshTarget &t);
     static QString hostName(const SshTarget &t);
-    static void makeNonBlocking(ssh_session ssh);
-    void finishConnect(const PromisePtr<HostKeyInfo> &promise, const HostKeyInfo &key);
 
-    // Jump chains (sshworkerjump.cpp)
+    // Jump chains (sshworkerjump.cpp; the tunnels are pumped by JumpRelay)
     Result<void> connectChain(HostKeyInfo *key);
     Result<void> openTunnel(Hop &hop, const SshTarget &next);
-    Result<void> connectThroughTunnel(const SshTarget &t, int fd, const QString &via,
-                                      HostKeyInfo *key, ssh_session *out);
+    Result<void> connectThroughTunnel(ssh_session s, const SshTarget &t, int fd,
+                                      const QString &via, HostKeyInfo *key);
     bool chainDown() const;
     void closeChain();
-    void addNotifier(int fd);
 
-    // Keepalive (sshworkerjump.cpp)
+    // Keepalive of the final session (sshworkerkeepalive.cpp; the relay does the hops')
     void startKeepAlive();
     void keepAliveTick();
+    void keepAliveExpired();
     void sendKeepAlive();
     void checkKeepAliveReply();
     void settleGlobalRequest();
 
-    // Forwards (sshworkerforward.cpp)
+    // Exec and direct-tcpip channels (sshworkerexec.cpp)
+    void startChannel(std::unique_ptr<ChanOp> op);
+    bool advance(ChanOp &op); // false when the op is finished and must be removed
+    void drain(ChanOp &op);
+    void failOp(ChanOp &op, const Error &error);
+    void freeChannel(ChanOp &op);
+    void postToStream(const std::weak_ptr<ExecChannel> &stream,
+                      std::function<void(ExecChannel *)> fn);
+
+    // Forwards (sshworkerforward.cpp, sshworkerforwardio.cpp)
     void acceptLocal(Forward &f);
     void acceptRemote();
     void pumpForwards();
@@ -158,24 +181,8 @@ private:
     void closeForwards();
     void publishForwards();
     Forward *forwardById(int id);
-    bool isReady() const;
-    Error notConnected() const;
-    QString hostName() const;
-    void setState(ConnectionState s);
-    void startChannel(std::unique_ptr<ChanOp> op);
-    void pump();
-    void pollEvents();
-    bool advance(ChanOp &op); // false when the op is finished and must be removed
-    void drain(ChanOp &op);
-    void failOp(ChanOp &op, const Error &error);
-    void freeChannel(ChanOp &op);
-    bool linkDown() const;
-    void closeAll(const Error &reason, ConnectionState finalState);
-    void updateTimer();
-    void postToStream(const std::weak_ptr<ExecChannel> &stream,
-                      std::function<void(ExecChannel *)> fn);
 
-    // SFTP (blocking mode while it runs)
+    // SFTP (sshworkersftp.cpp; blocking mode while it runs)
     Result<sftp_session> sftp();
     Error sftpError(const QString &message, const QString &path) const;
     Result<void> mkdirParents(const QString &remotePath);
@@ -195,16 +202,16 @@ private:
     std::map<int, std::unique_ptr<ChanOp>> m_ops;
     bool m_pumping = false;
 
-    // Jump chain: the hops before the final session, nearest first.
-    std::vector<std::unique_ptr<Hop>> m_hops;
-    std::vector<QSocketNotifier *> m_extraNotifiers;
+    // Jump chain: carries the tunnels of the hops before the final session.
+    std::unique_ptr<JumpRelay> m_relay;
 
     // Keepalive
     QTimer *m_keepAlive = nullptr;
+    QTimer *m_kaDeadline = nullptr; // 3 intervals after the first unanswered keepalive
     ssh_counter_struct m_sockCounter{};
     ssh_counter_struct m_rawCounter{};
     uint64_t m_lastInPackets = 0;
-    QElapsedTimer m_lastRx;
+    QElapsedTimer m_silentSince; // the first keepalive no packet has followed yet; else invalid
     QElapsedTimer m_kaSent;
     uint64_t m_kaInSnapshot = 0;
     bool m_kaAwaiting = false;

@@ -1,32 +1,43 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Jump chains and keepalive, inside the worker thread.
+// Jump chains (ProxyJump), set up in the worker thread.
 //
 // libssh 0.10 has no ProxyJump. Hop 1 is an ordinary session; for each next hop a direct-tcpip
 // channel is opened on the previous one and the next session gets one end of a socketpair as
-// its socket (SSH_OPTIONS_FD). Two libssh connectors move bytes between the channel and our end
-// of the pair. Every session and connector of the chain sits in one ssh_event, so whatever
-// waits on any of them (a blocking authentication or SFTP call on the final session, or the
-// worker's pump) moves the bytes of the whole chain, all in this thread.
+// its socket (SSH_OPTIONS_FD). Something has to move the bytes between the channel and our end
+// of the pair, both ways, within the channel window - and keep doing so while the session
+// behind is inside a blocking libssh call (key exchange, authentication, SFTP, which is
+// synchronous in 0.10, a blocking channel read), or that call waits for bytes only its own
+// thread could move.
+//
+// That pump is a thread of its own per chain (JumpRelay, sshjumprelay.cpp), not this thread's
+// libssh poll loop: that loop runs only while the worker is inside libssh, but the worker also
+// waits outside it (the authentication responder waits for the user; between two synchronous
+// SFTP requests nothing polls), and hops must answer and send keepalives meanwhile. Pumping
+// from callbacks inside the final session's poll would also re-enter libssh from its own
+// packet handlers - where the ssh_connector bridge this replaces lost window adjusts and
+// stalled as soon as data outgrew the window.
+//
+// Each hop is set up here (connect, host key, authentication, tunnel; blocking, while the relay
+// already pumps the hops before it) and then handed over with JumpRelay::adopt(). A session is
+// handed over, never shared: from then on only the relay thread touches it. The relay polls
+// the hops' sockets and our pair ends, moves bytes with bounded buffers and non-blocking calls
+// (never more than ssh_channel_window_size(), EOF passed on each way), sends each hop's
+// keepalives, and frees the hops when the chain closes. The final session, like every next
+// hop, sees an ordinary socket and may block on it at will. A dead hop (dropped, or silent for
+// 3 of its keepalive intervals) takes the relay down: every pair end reads EOF, the worker is
+// told, and the session fails like a dropped direct link.
 #include "sshworker.h"
-#include "sshworkerparts.h"
 
-#include "sshsession.h"
-
+#include "sshjumprelay.h"
 #include "sshtr.h"
 
-#include <QSocketNotifier>
-#include <QTimer>
-
-#include <libssh/server.h> // ssh_send_keepalive() is declared there, and works for clients
-
-#include <fcntl.h>
+#include <cerrno>
+#include <cstring>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Qwq::Ssh::Internal {
-
 
 namespace {
 QString sshError(ssh_session s)
@@ -38,53 +49,51 @@ QString sshError(ssh_session s)
 Result<void> SshWorker::connectChain(HostKeyInfo *key)
 {
     const QList<SshTarget> &jumps = m_target.jumps;
-    m_event = ssh_event_new();
-    if (!m_event)
-        return Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
+    m_relay = std::make_unique<JumpRelay>(hostName(), [this] {
+        // From the relay thread: this object outlives the relay, which closeChain() joins.
+        QMetaObject::invokeMethod(this, &SshWorker::pump, Qt::QueuedConnection);
+    });
 
-    auto first = std::make_unique<Hop>();
-    first->target = jumps.first();
-    first->ssh = ssh_new();
-    Hop *hop = first.get();
-    m_hops.push_back(std::move(first));
-    if (!hop->ssh)
-        return Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
-    Result<void> r = connectAndVerify(hop->ssh, hop->target, -1, key);
-    if (r)
-        r = authenticate(hop->ssh, hop->target);
-    if (!r)
-        return r;
-    if (ssh_event_add_session(m_event, hop->ssh) != SSH_OK)
-        return Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
-    makeNonBlocking(hop->ssh);
-
-    for (int i = 0; i < jumps.size(); ++i) {
-        hop = m_hops.at(size_t(i)).get();
-        const bool last = i + 1 == jumps.size();
-        const SshTarget &next = last ? m_target : jumps.at(i + 1);
+    int fd = -1; // the socket of the next session: -1 for TCP to its host
+    QString via;
+    for (int i = 0; i <= jumps.size(); ++i) {
+        const bool last = i == jumps.size();
+        const SshTarget &t = last ? m_target : jumps.at(i);
         *key = HostKeyInfo();
-        key->host = next.host;
-        key->port = next.port;
-        if (r = openTunnel(*hop, next); !r)
-            return r;
-        ssh_session s = nullptr;
-        Hop *nextHop = nullptr;
-        hop->peerHandedOver = true; // connectThroughTunnel closes it on failure
+        ssh_session s = ssh_new();
+        std::unique_ptr<Hop> hop; // frees the session on any failure below
         if (last) {
-            r = connectThroughTunnel(next, hop->peerFd, hostName(hop->target), key, &m_ssh);
-            s = m_ssh;
+            m_ssh = s;
         } else {
-            auto h = std::make_unique<Hop>();
-            h->target = next;
-            nextHop = h.get();
-            m_hops.push_back(std::move(h));
-            r = connectThroughTunnel(next, hop->peerFd, hostName(hop->target), key, &nextHop->ssh);
-            s = nextHop->ssh;
+            hop = std::make_unique<Hop>();
+            hop->target = t;
+            hop->ssh = s;
+            hop->tcp = fd < 0;
         }
+        if (!s) {
+            if (fd >= 0)
+                ::close(fd);
+            return Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
+        }
+        Result<void> r = fd < 0 ? connectAndVerify(s, t, -1, key)
+                                : connectThroughTunnel(s, t, fd, via, key);
         if (r)
-            r = authenticate(s, next);
+            r = authenticate(s, t);
         if (!r)
-            return r;
+            return chainDown() ? Result<void>(m_relay->downError()) : r;
+        if (last)
+            return {};
+
+        const SshTarget &next = i + 1 == jumps.size() ? m_target : jumps.at(i + 1);
+        if (r = openTunnel(*hop, next); !r)
+            return chainDown() ? Result<void>(m_relay->downError()) : r;
+        fd = hop->peerFd;
+        hop->peerHandedOver = true; // to the next session (or closed by connectThroughTunnel)
+        via = hostName(t);
+        // Hand over: from here on only the relay thread touches this session.
+        ssh_set_blocking(s, 0);
+        makeNonBlocking(s);
+        m_relay->adopt(std::move(hop));
     }
     return {};
 }
@@ -93,249 +102,54 @@ Result<void> SshWorker::openTunnel(Hop &hop, const SshTarget &next)
 {
     const auto unreachable = [&](const QString &detail) {
         return Error(ErrorCode::ConnectionFailed,
-                     Tr::tr("Could not reach %1 through %2.").arg(hostName(next), hostName(hop.target)),
+                     Tr::tr("Could not reach %1 through %2.")
+                         .arg(hostName(next), hostName(hop.target)),
                      detail);
     };
     hop.channel = ssh_channel_new(hop.ssh);
     if (!hop.channel)
         return unreachable(sshError(hop.ssh));
-    // Blocking: the hop's poll handle is in the chain's event, so earlier hops keep moving.
+    // Blocking: the hops before this one are pumped by the relay thread meanwhile.
     ssh_set_blocking(hop.ssh, 1);
     if (ssh_channel_open_forward(hop.channel, next.host.toUtf8().constData(), next.port,
                                  "127.0.0.1", 0)
         != SSH_OK)
         return unreachable(sshError(hop.ssh));
-    ssh_set_blocking(hop.ssh, 0);
 
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) != 0)
         return unreachable(QString::fromLocal8Bit(strerror(errno)));
     hop.ourFd = sv[0];
     hop.peerFd = sv[1];
-    hop.fdIn = ::fcntl(sv[0], F_DUPFD_CLOEXEC, 0);
-    struct stat st {};
-    if (::fstat(hop.ourFd, &st) == 0)
-        hop.inode = st.st_ino;
-
-    hop.toFd = ssh_connector_new(hop.ssh);
-    hop.toChannel = ssh_connector_new(hop.ssh);
-    if (!hop.toFd || !hop.toChannel || hop.fdIn < 0)
-        return unreachable(QStringLiteral("cannot create the tunnel"));
-    ssh_connector_set_in_channel(hop.toFd, hop.channel, SSH_CONNECTOR_STDOUT);
-    ssh_connector_set_out_fd(hop.toFd, hop.ourFd);
-    ssh_connector_set_in_fd(hop.toChannel, hop.fdIn);
-    ssh_connector_set_out_channel(hop.toChannel, hop.channel, SSH_CONNECTOR_STDOUT);
-    ssh_event_add_connector(m_event, hop.toFd);
-    ssh_event_add_connector(m_event, hop.toChannel);
     return {};
 }
 
-Result<void> SshWorker::connectThroughTunnel(const SshTarget &t, int fd, const QString &via,
-                                             HostKeyInfo *key, ssh_session *out)
+// The session runs over fd, one end of the tunnel of the hop before it, which the relay pumps:
+// a plain blocking connect works. fd belongs to the session once ssh_connect() has seen it.
+Result<void> SshWorker::connectThroughTunnel(ssh_session s, const SshTarget &t, int fd,
+                                             const QString &via, HostKeyInfo *key)
 {
-    const auto unreachable = [&](const QString &detail) {
-        return Error(ErrorCode::ConnectionFailed,
-                     Tr::tr("Could not reach %1 through %2.").arg(hostName(t), via), detail);
-    };
-    ssh_session s = ssh_new();
-    *out = s;
-    if (!s) {
-        ::close(fd);
-        return Error(ErrorCode::Internal, Tr::tr("Could not create an SSH session."));
-    }
     if (Result<void> r = connectAndVerify(s, t, fd, key); !r) {
         ::close(fd);
         return r;
     }
-    // Key exchange without blocking, so this thread can pump the tunnel in between.
-    ssh_set_blocking(s, 0);
-    const QDeadlineTimer deadline(std::max(1000, t.connectTimeoutMs));
-    for (;;) {
-        const int rc = ssh_connect(s);
-        if (rc == SSH_OK)
-            break;
-        if (rc == SSH_ERROR)
-            return unreachable(sshError(s));
-        if (chainDown())
-            return unreachable(Tr::tr("the jump host closed the connection"));
-        if (deadline.hasExpired())
-            return Error(ErrorCode::Timeout,
-                         Tr::tr("Could not reach %1 through %2 in time.").arg(hostName(t), via));
-        ssh_event_dopoll(m_event, 50);
-    }
-    if (Result<void> r = verifyHostKey(s, t, key); !r)
-        return r;
-    if (ssh_event_add_session(m_event, s) != SSH_OK)
-        return unreachable(QStringLiteral("cannot add the session to the event"));
     ssh_set_blocking(s, 1);
-    return {};
+    if (ssh_connect(s) != SSH_OK)
+        return Error(ErrorCode::ConnectionFailed,
+                     Tr::tr("Could not reach %1 through %2.").arg(hostName(t), via), sshError(s));
+    return verifyHostKey(s, t, key);
 }
 
 bool SshWorker::chainDown() const
 {
-    for (const auto &h : m_hops) {
-        if (!h->ssh || !ssh_is_connected(h->ssh)
-            || (ssh_get_status(h->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)))
-            return true;
-        if (h->channel && (ssh_channel_is_closed(h->channel) || ssh_channel_is_eof(h->channel)))
-            return true;
-    }
-    return false;
-}
-
-void SshWorker::addNotifier(int fd)
-{
-    auto *n = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(n, &QSocketNotifier::activated, this, &SshWorker::pump);
-    m_extraNotifiers.push_back(n);
+    return m_relay && m_relay->isDown();
 }
 
 void SshWorker::closeChain()
 {
-    for (QSocketNotifier *n : m_extraNotifiers)
-        delete n;
-    m_extraNotifiers.clear();
-    for (auto it = m_hops.rbegin(); it != m_hops.rend(); ++it) {
-        Hop &h = **it;
-        for (ssh_connector *c : {&h.toChannel, &h.toFd}) {
-            if (*c) {
-                if (m_event)
-                    ssh_event_remove_connector(m_event, *c);
-                ssh_connector_free(*c);
-                *c = nullptr;
-            }
-        }
-        if (h.channel) {
-            if (ssh_is_connected(h.ssh) && !ssh_channel_is_closed(h.channel))
-                ssh_channel_close(h.channel);
-            ssh_channel_free(h.channel);
-            h.channel = nullptr;
-        }
-        if (h.fdIn >= 0) {
-            // The connector closes ourFd when the channel ends; the inode (the dup keeps the
-            // socket alive until here) tells whether that number still is our socket.
-            struct stat st {};
-            if (h.ourFd >= 0 && ::fstat(h.ourFd, &st) == 0 && st.st_ino == h.inode)
-                ::close(h.ourFd);
-            ::close(h.fdIn);
-        }
-        h.ourFd = h.fdIn = -1;
-        if (h.peerFd >= 0 && !h.peerHandedOver)
-            ::close(h.peerFd);
-        h.peerFd = -1;
-        if (h.ssh) {
-            if (m_event)
-                ssh_event_remove_session(m_event, h.ssh);
-            ssh_disconnect(h.ssh);
-            ssh_free(h.ssh);
-            h.ssh = nullptr;
-        }
-    }
-    m_hops.clear();
-    if (m_event) {
-        ssh_event_free(m_event);
-        m_event = nullptr;
-    }
-}
-
-// --- keepalive ----------------------------------------------------------------------------
-
-void SshWorker::startKeepAlive()
-{
-    m_sockCounter = {};
-    m_rawCounter = {};
-    ssh_set_counters(m_ssh, &m_sockCounter, &m_rawCounter);
-    m_lastInPackets = 0;
-    m_lastRx.start();
-    m_kaAwaiting = false;
-    for (const auto &h : m_hops)
-        addNotifier(ssh_get_fd(h->ssh));
-    if (m_target.keepAliveSeconds <= 0)
-        return;
-    m_keepAlive = new QTimer(this);
-    m_keepAlive->setInterval(m_target.keepAliveSeconds * 1000);
-    connect(m_keepAlive, &QTimer::timeout, this, &SshWorker::keepAliveTick);
-    m_keepAlive->start();
-    // A first round trip right away, so the UI has a number quickly.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (!m_ssh)
-                return;
-            pump();
-            sendKeepAlive();
-            pump();
-        },
-        Qt::QueuedConnection);
-}
-
-void SshWorker::sendKeepAlive()
-{
-    if (!m_ssh || linkDown())
-        return;
-    // libssh keeps one global request in flight: a call while the previous keepalive is
-    // unanswered only polls, a call after the answer arrived consumes it. Two calls at most.
-    const uint64_t out0 = m_rawCounter.out_packets;
-    ssh_send_keepalive(m_ssh);
-    if (m_rawCounter.out_packets == out0)
-        ssh_send_keepalive(m_ssh);
-    if (m_rawCounter.out_packets != out0) {
-        m_kaSent.start();
-        m_kaInSnapshot = m_rawCounter.in_packets;
-        m_kaAwaiting = true;
-    }
-}
-
-void SshWorker::checkKeepAliveReply()
-{
-    if (m_rawCounter.in_packets != m_lastInPackets) {
-        m_lastInPackets = m_rawCounter.in_packets;
-        m_lastRx.restart();
-    }
-    if (m_kaAwaiting && m_rawCounter.in_packets > m_kaInSnapshot) {
-        // The first packet after the request: its answer when the link is otherwise idle.
-        m_kaAwaiting = false;
-        const int ms = int(m_kaSent.nsecsElapsed() / 1000000);
-        {
-            QMutexLocker lock(&m_shared->mutex);
-            m_shared->latencyMs = ms;
-        }
-        SshSession *session = m_session;
-        QMetaObject::invokeMethod(session, [session, ms] { emit session->latencyMeasured(ms); },
-                                  Qt::QueuedConnection);
-    }
-}
-
-void SshWorker::keepAliveTick()
-{
-    if (!m_ssh)
-        return;
-    pump();
-    if (!m_ssh)
-        return;
-    const qint64 limit = 3LL * m_target.keepAliveSeconds * 1000;
-    if (m_lastRx.elapsed() >= limit) {
-        closeAll(Error(ErrorCode::ConnectionFailed,
-                       Tr::tr("No answer from %1 for %2 s.")
-                           .arg(hostName())
-                           .arg(m_lastRx.elapsed() / 1000)),
-                 ConnectionState::Failed);
-        return;
-    }
-    sendKeepAlive();
-    pump();
-}
-
-void SshWorker::settleGlobalRequest()
-{
-    // listen/cancel-forward share libssh's one global-request slot with the keepalive: wait for
-    // an outstanding keepalive answer first (or send one and wait), so the slot is free.
-    if (!m_keepAlive || !m_ssh)
-        return;
-    ssh_set_blocking(m_ssh, 1);
-    ssh_send_keepalive(m_ssh);
-    ssh_set_blocking(m_ssh, 0);
-    m_kaAwaiting = false;
+    // Joins the relay thread, which frees the hops (last first). The final session is gone by
+    // now, so each tunnel has seen its EOF.
+    m_relay.reset();
 }
 
 } // namespace Qwq::Ssh::Internal

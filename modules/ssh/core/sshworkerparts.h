@@ -2,27 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to the ssh module: the worker's per-hop and per-forward state.
+// Internal to the ssh module: the worker's per-forward state.
 
 #include "sshworker.h"
 
-#include <sys/types.h>
-
 namespace Qwq::Ssh::Internal {
-
-struct Hop
-{
-    SshTarget target;
-    ssh_session ssh = nullptr;
-    ssh_channel channel = nullptr;     // direct-tcpip to the next hop
-    ssh_connector toFd = nullptr;      // channel -> fdOut
-    ssh_connector toChannel = nullptr; // fdIn -> channel
-    int ourFd = -1;  // our end of the pair, written by toFd (which closes it when the channel ends)
-    int fdIn = -1;   // a dup of it, read by toChannel
-    int peerFd = -1; // the other end, handed to the next session (which then owns it)
-    ino_t inode = 0; // of ourFd, to tell whether that descriptor is still ours
-    bool peerHandedOver = false;
-};
 
 struct ForwardConn
 {
@@ -44,7 +28,6 @@ struct ForwardConn
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;
 };
-
 
 struct Forward
 {
