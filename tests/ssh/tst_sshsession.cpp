@@ -54,6 +54,7 @@ private slots:
     void runExitStatusAndStderr();
     void runTimeout();
     void streamingExec();
+    void shellWithPty();
     void uploadDownload();
     void homeDirectory();
     void passphraseKey();
@@ -264,6 +265,45 @@ void tst_SshSession::streamingExec()
     ch->closeWrite();
     QTRY_COMPARE(status, 0);
     QCOMPARE(err, QByteArray("done\n"));
+}
+
+void tst_SshSession::shellWithPty()
+{
+    QVERIFY(m_session);
+    PtyRequest pty;
+    pty.columns = 91;
+    pty.rows = 27;
+    auto f = m_session->openShell(pty);
+    QVERIFY(waitFor(f));
+    QVERIFY2(f.result().ok(), qPrintable(errText(f.result())));
+    std::shared_ptr<ExecChannel> ch = f.result().value();
+    QByteArray out;
+    int status = -2;
+    connect(ch.get(), &ExecChannel::stdoutReceived, this, [&](const QByteArray &d) { out += d; });
+    connect(ch.get(), &ExecChannel::finished, this, [&](int s) { status = s; });
+    // A real terminal of the requested type and size; the markers are split so the echo of
+    // the typed line does not match.
+    ch->write("echo \"T=$TERM\"; stty size; tty; echo EN\"D1\"\n");
+    QTRY_VERIFY_WITH_TIMEOUT(out.contains("END1"), 10000);
+    QVERIFY2(out.contains("T=xterm-256color"), out.constData());
+    QVERIFY2(out.contains("27 91"), out.constData());
+    QVERIFY2(out.contains("/dev/pts/"), out.constData());
+    out.clear();
+    ch->resizePty(120, 40);
+    ch->write("stty size; echo EN\"D2\"\n");
+    QTRY_VERIFY_WITH_TIMEOUT(out.contains("END2"), 10000);
+    QVERIFY2(out.contains("40 120"), out.constData());
+    ch->write("exit 3\n");
+    QTRY_COMPARE_WITH_TIMEOUT(status, 3, 10000);
+
+    // A bad terminal type never reaches the server's environment.
+    PtyRequest bad;
+    bad.term = "xterm; rm -rf /";
+    auto refused = m_session->openShell(bad);
+    QVERIFY(waitFor(refused));
+    QVERIFY(!refused.result().ok());
+    QCOMPARE(refused.result().error().code, ErrorCode::InvalidParam);
+    QCOMPARE(refused.result().error().field, QStringLiteral("pty"));
 }
 
 void tst_SshSession::uploadDownload()

@@ -37,6 +37,18 @@ void ExecChannel::closeWrite()
     }
 }
 
+void ExecChannel::resizePty(int columns, int rows)
+{
+    if (m_done || columns <= 0 || rows <= 0)
+        return;
+    if (auto w = m_worker.lock()) {
+        Internal::SshWorker *raw = w.get();
+        QMetaObject::invokeMethod(
+            raw, [raw, id = m_id, columns, rows] { raw->channelResize(id, columns, rows); },
+            Qt::QueuedConnection);
+    }
+}
+
 void ExecChannel::close()
 {
     if (m_done)

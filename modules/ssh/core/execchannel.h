@@ -30,6 +30,8 @@ public:
     void write(const QByteArray &data); // queued to the worker, written in order, respects the window
     void closeWrite();                  // send EOF
     void close();
+    /// A channel opened with a PTY: tells the server the terminal's new size (window-change).
+    void resizePty(int columns, int rows);
 
 signals:
     void stdoutReceived(const QByteArray &data);

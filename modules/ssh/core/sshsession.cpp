@@ -95,6 +95,20 @@ QFuture<Result<std::shared_ptr<ExecChannel>>> SshSession::openExec(const QString
     return p->future();
 }
 
+QFuture<Result<std::shared_ptr<ExecChannel>>> SshSession::openShell(const PtyRequest &pty,
+                                                                    const QString &command)
+{
+    auto p = makePromise<std::shared_ptr<ExecChannel>>();
+    const int id = m_nextChannelId++;
+    std::shared_ptr<ExecChannel> channel(new ExecChannel(m_worker, id),
+                                         [](ExecChannel *c) { c->deleteLater(); });
+    SshWorker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w, [w, p, id, pty, command, channel] { w->doOpenShell(id, pty, command, channel, p); },
+        Qt::QueuedConnection);
+    return p->future();
+}
+
 QFuture<Result<QString>> SshSession::homeDirectory()
 {
     auto p = makePromise<QString>();

@@ -52,6 +52,11 @@ public:
                                     int timeoutMs = 30000);
     /// A streaming channel; a refused channel (e.g. sshd's MaxSessions) -> ChannelFailed.
     QFuture<Result<std::shared_ptr<ExecChannel>>> openExec(const QString &command);
+    /// An interactive channel with a pseudo-terminal (a terminal tab): the login shell, or
+    /// `command` when given. Output arrives on stdoutReceived() (a PTY merges stderr);
+    /// ExecChannel::resizePty() sends the new size. A refused PTY or shell -> ChannelFailed.
+    QFuture<Result<std::shared_ptr<ExecChannel>>> openShell(const PtyRequest &pty,
+                                                            const QString &command = {});
 
     QFuture<Result<QString>> homeDirectory(); // via SFTP canonicalize "."
     /// Writes remotePath + ".part-<random>", fsyncs (fsync@openssh.com), chmods and renames it

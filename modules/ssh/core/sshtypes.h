@@ -65,6 +65,14 @@ struct SshTarget
     AuthResponder authResponder;
 };
 
+/// A pseudo-terminal for an interactive channel (SshSession::openShell).
+struct PtyRequest
+{
+    QByteArray term = "xterm-256color";
+    int columns = 80;
+    int rows = 24;
+};
+
 /// A port forward on an open session.
 ///   Local:   listen on bindAddress:bindPort here; each connection -> targetHost:targetPort as
 ///            seen from the server (direct-tcpip).

@@ -77,6 +77,9 @@ public:
     void doConnect(const PromisePtr<HostKeyInfo> &promise);
     void doRun(int id, const QString &command, const QByteArray &stdinData, int timeoutMs,
                const PromisePtr<ExecResult> &promise);
+    void doOpenShell(int id, const PtyRequest &pty, const QString &command,
+                     std::shared_ptr<ExecChannel> channel,
+                     const PromisePtr<std::shared_ptr<ExecChannel>> &promise);
     void doOpenExec(int id, const QString &command, std::shared_ptr<ExecChannel> channel,
                     const PromisePtr<std::shared_ptr<ExecChannel>> &promise);
     void doHomeDirectory(const PromisePtr<QString> &promise);
@@ -97,6 +100,7 @@ public:
     void channelWrite(int id, const QByteArray &data);
     void channelCloseWrite(int id);
     void channelClose(int id);
+    void channelResize(int id, int columns, int rows);
 
 private:
     enum class Phase { Opening, Requesting, Running };
@@ -121,6 +125,10 @@ private:
         bool direct = false;
         QByteArray directHost;
         quint16 directPort = 0;
+        // openShell()
+        bool pty = false;
+        bool ptyRequested = false;
+        PtyRequest ptySize;
     };
 
     // Session, state and the event loop (sshworker.cpp)

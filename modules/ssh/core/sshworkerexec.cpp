@@ -8,6 +8,8 @@
 #include "sshsession.h"
 #include "sshtr.h"
 
+#include <QRegularExpression>
+
 namespace Qwq::Ssh::Internal {
 
 namespace {
@@ -80,6 +82,45 @@ void SshWorker::doOpenExec(int id, const QString &command, std::shared_ptr<ExecC
     startChannel(std::move(op));
 }
 
+void SshWorker::doOpenShell(int id, const PtyRequest &pty, const QString &command,
+                            std::shared_ptr<ExecChannel> channel,
+                            const PromisePtr<std::shared_ptr<ExecChannel>> &promise)
+{
+    if (!isReady())
+        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(notConnected()));
+    // The terminal type goes into the server's environment: a short token, nothing else.
+    static const QRegularExpression termPattern(QStringLiteral("^[A-Za-z0-9._+-]{1,64}$"));
+    if (!termPattern.match(QString::fromLatin1(pty.term)).hasMatch() || pty.columns <= 0
+        || pty.rows <= 0 || pty.columns > 10000 || pty.rows > 10000)
+        return resolve(promise, Result<std::shared_ptr<ExecChannel>>(Error(
+                                    ErrorCode::InvalidParam,
+                                    Tr::tr("The terminal type or size is not valid."), {}, {},
+                                    QStringLiteral("pty"))));
+    auto op = std::make_unique<ChanOp>();
+    op->id = id;
+    op->command = command.toUtf8();
+    op->pty = true;
+    op->ptySize = pty;
+    op->openPromise = promise;
+    op->stream = channel;
+    op->openChannel = std::move(channel);
+    startChannel(std::move(op));
+}
+
+void SshWorker::channelResize(int id, int columns, int rows)
+{
+    auto it = m_ops.find(id);
+    if (it == m_ops.end() || !it->second->pty)
+        return;
+    ChanOp &op = *it->second;
+    op.ptySize.columns = columns;
+    op.ptySize.rows = rows;
+    // Before the PTY exists the new size simply goes into the request.
+    if (op.ptyRequested)
+        ssh_channel_change_pty_size(op.channel, columns, rows);
+    pump();
+}
+
 void SshWorker::startChannel(std::unique_ptr<ChanOp> op)
 {
     op->channel = ssh_channel_new(m_ssh);
@@ -146,8 +187,20 @@ bool SshWorker::advance(ChanOp &op)
             return channelError(Tr::tr("%1 refused to open a channel.").arg(hostName()));
         op.phase = Phase::Requesting;
     }
+    if (op.phase == Phase::Requesting && op.pty && !op.ptyRequested) {
+        const int rc = ssh_channel_request_pty_size(op.channel, op.ptySize.term.constData(),
+                                                    op.ptySize.columns, op.ptySize.rows);
+        if (rc == SSH_AGAIN)
+            return true;
+        if (rc != SSH_OK)
+            return channelError(Tr::tr("%1 refused a terminal (PTY).").arg(hostName()));
+        op.ptyRequested = true;
+    }
     if (op.phase == Phase::Requesting) {
-        const int rc = op.direct ? SSH_OK : ssh_channel_request_exec(op.channel, op.command.constData());
+        const int rc = op.direct ? SSH_OK
+                       : op.pty && op.command.isEmpty()
+                           ? ssh_channel_request_shell(op.channel)
+                           : ssh_channel_request_exec(op.channel, op.command.constData());
         if (rc == SSH_AGAIN)
             return true;
         if (rc != SSH_OK)
