@@ -36,8 +36,24 @@ void CancelToken::cancel()
     {
         std::lock_guard lock(m_mutex);
         m_cancelled = true;
+        if (m_onCancel)
+            m_onCancel();
     }
     m_cv.notify_all();
+}
+
+void CancelToken::setOnCancel(std::function<void()> hook)
+{
+    std::lock_guard lock(m_mutex);
+    m_onCancel = std::move(hook);
+    if (m_cancelled && m_onCancel)
+        m_onCancel();
+}
+
+void CancelToken::clearOnCancel()
+{
+    std::lock_guard lock(m_mutex);
+    m_onCancel = nullptr;
 }
 
 bool CancelToken::isCancelled()

@@ -32,11 +32,18 @@ public:
     bool isCancelled();
     // Sleeps up to `duration`; returns true when cancelled (at once if already cancelled).
     bool waitFor(std::chrono::milliseconds duration);
+    // Runs `hook` when the token is cancelled (at once if it already is), on the cancelling
+    // thread under the token's lock: keep it short and non-blocking, e.g. shutdown() on a socket
+    // the handler is blocked on. One hook at a time; clearOnCancel() must run before whatever
+    // the hook touches goes away (after it returns the hook is never called again).
+    void setOnCancel(std::function<void()> hook);
+    void clearOnCancel();
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_cv;
     bool m_cancelled = false;
+    std::function<void()> m_onCancel;
 };
 
 /// What a handler may use besides its params: its request id, its cancel flag, a way to send

@@ -22,6 +22,11 @@ inline constexpr int Cancelled = -32800;
 inline constexpr int Internal = 1000;
 inline constexpr int InvalidValue = 1001;
 inline constexpr int Forbidden = 1003;
+// Containers (Docker Engine API): see PROTOCOL.md, "containers".
+inline constexpr int DockerNotFound = 4000;    // container/image/volume/network; data.field names it
+inline constexpr int DockerError = 4001;       // any other failure status; data.detail is Docker's
+inline constexpr int DockerConflict = 4002;    // 409: name in use, running, in use by a container
+inline constexpr int DockerUnavailable = 4003; // no socket, refused, timed out, API too old
 inline constexpr int ProtocolMismatch = 8006;
 } // namespace Code
 

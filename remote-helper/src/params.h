@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qwqhelper {
 
@@ -68,6 +69,45 @@ public:
         if (!v.is_boolean())
             throw wrongType(field, "must be true or false");
         return v.get<bool>();
+    }
+
+    // The field's JSON object (nullptr when absent); its members are the caller's to check.
+    const nlohmann::json *optionalObject(const char *field) const
+    {
+        if (!has(field))
+            return nullptr;
+        const auto &v = m_params[field];
+        if (!v.is_object())
+            throw wrongType(field, "must be an object");
+        return &v;
+    }
+
+    // The field's JSON array (nullptr when absent); its items are the caller's to check.
+    const nlohmann::json *optionalArray(const char *field) const
+    {
+        if (!has(field))
+            return nullptr;
+        const auto &v = m_params[field];
+        if (!v.is_array())
+            throw wrongType(field, "must be an array");
+        return &v;
+    }
+
+    // An array of strings; empty when absent.
+    std::vector<std::string> stringList(const char *field) const
+    {
+        std::vector<std::string> list;
+        if (!has(field))
+            return list;
+        const auto &v = m_params[field];
+        if (!v.is_array())
+            throw wrongType(field, "must be an array of strings");
+        for (const auto &item : v) {
+            if (!item.is_string())
+                throw wrongType(field, "must be an array of strings");
+            list.push_back(item.get<std::string>());
+        }
+        return list;
     }
 
 private:

@@ -79,6 +79,22 @@ private slots:
         QCOMPARE(r.field, QStringLiteral("intervalMs"));
         QVERIFY(r.hint.contains(QStringLiteral("200")) && r.hint.contains(QStringLiteral("60000")));
         QVERIFY(!r.hint.contains(QStringLiteral("between")));
+
+        // Docker's "not found" names the kind of object by the param, and shows its value.
+        const auto notFound = [](const char *field, const char *value) {
+            return errorFromWire(QJsonObject{
+                {QStringLiteral("code"), 4000},
+                {QStringLiteral("message"), QStringLiteral("no such object")},
+                {QStringLiteral("data"), QJsonObject{{QStringLiteral("field"), QLatin1String(field)},
+                                                     {QStringLiteral("value"), QLatin1String(value)},
+                                                     {QStringLiteral("detail"), QStringLiteral("404")}}}});
+        };
+        QCOMPARE(notFound("id", "web").message, QStringLiteral("Container not found: web"));
+        QCOMPARE(notFound("image", "nginx:1").message, QStringLiteral("Image not found: nginx:1"));
+        QCOMPARE(notFound("network", "front").message, QStringLiteral("Network not found: front"));
+        QCOMPARE(notFound("name", "data").message, QStringLiteral("Volume not found: data"));
+        QVERIFY(!errorTitle(ErrorCode::DockerConflict).isEmpty());
+        QCOMPARE(int(ErrorCode::DockerUnavailable), 4003);
     }
 
     void redactionMasksSecretsDeeply()

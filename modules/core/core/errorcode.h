@@ -35,8 +35,10 @@ enum class ErrorCode : int {
     AppNotFound = 3000,
 
     // 4000 containers
-    ContainerNotFound = 4000,
+    ContainerNotFound = 4000,   // any Docker object (data.field says which: id, image, name, network)
     DockerDaemonError = 4001,
+    DockerConflict = 4002,      // 409: name in use, not running, in use
+    DockerUnavailable = 4003,   // no socket, refused, no answer, API older than 1.41
 
     // 5000 websites / nginx / SSL
     NginxConfigInvalid = 5000,

@@ -31,6 +31,8 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::AppNotFound: return Tr::tr("App not found");
     case ErrorCode::ContainerNotFound: return Tr::tr("Container not found");
     case ErrorCode::DockerDaemonError: return Tr::tr("Docker failed");
+    case ErrorCode::DockerConflict: return Tr::tr("Docker refused: the object is in use or in the wrong state");
+    case ErrorCode::DockerUnavailable: return Tr::tr("Docker is not available on this server");
     case ErrorCode::NginxConfigInvalid: return Tr::tr("The nginx configuration is invalid");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
@@ -58,6 +60,15 @@ QString localizedMessage(ErrorCode code, const QString &field)
         return Tr::tr("Parameter “%1” has the wrong type").arg(field);
     case ErrorCode::Forbidden:
         return Tr::tr("“%1” is not allowed here").arg(field);
+    case ErrorCode::ContainerNotFound:
+        // The helper names what was not found by the parameter that named it.
+        if (field == QLatin1String("image"))
+            return Tr::tr("Image not found");
+        if (field == QLatin1String("network"))
+            return Tr::tr("Network not found");
+        if (field == QLatin1String("volume") || field == QLatin1String("name"))
+            return Tr::tr("Volume not found");
+        return errorTitle(code);
     default:
         return Tr::tr("%1 (field “%2”)").arg(errorTitle(code), field);
     }
@@ -82,10 +93,15 @@ Error errorFromWire(const QJsonObject &err)
                    .arg(qint64(data.value(QStringLiteral("min")).toDouble()))
                    .arg(qint64(data.value(QStringLiteral("max")).toDouble()));
     }
-    return errorFromWire(err.value(QStringLiteral("code")).toInt(),
-                         err.value(QStringLiteral("message")).toString(),
-                         data.value(QStringLiteral("field")).toString(), hint,
-                         data.value(QStringLiteral("detail")).toString());
+    Error e = errorFromWire(err.value(QStringLiteral("code")).toInt(),
+                            err.value(QStringLiteral("message")).toString(),
+                            data.value(QStringLiteral("field")).toString(), hint,
+                            data.value(QStringLiteral("detail")).toString());
+    // The object that was not found, shown as plain text after the translated title.
+    const QString value = data.value(QStringLiteral("value")).toString();
+    if (e.code == ErrorCode::ContainerNotFound && !value.isEmpty())
+        e.message = Tr::tr("%1: %2").arg(e.message, value.left(200));
+    return e;
 }
 
 } // namespace Qwq

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dispatch.h"
+#include "docker/engine.h"
 #include "handlers/handlers.h"
 #include "hostfacts.h"
 
@@ -17,6 +18,7 @@ using nlohmann::json;
 namespace {
 
 constexpr int kProtocolVersion = 1;
+constexpr int kDockerPingTimeoutMs = 1500;
 
 bool isExecutableFile(const std::string &path)
 {
@@ -77,13 +79,24 @@ Detection detect()
     Detection d;
 
     struct stat st{};
-    const std::string socketPath = "/var/run/docker.sock";
+    // "docker" means the Engine API answers, not that a socket file or a CLI exists: a stopped
+    // daemon leaves its socket behind, and a user outside the docker group cannot connect.
+    const std::string socketPath = docker::findSocket();
     const bool socket = ::stat(socketPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode);
     const json dockerCli = findBinary(dirs, {"docker"});
-    d.details["docker"] = {{"socket", socket ? json(socketPath) : json(nullptr)},
-                           {"cli", dockerCli}};
-    if (socket || !dockerCli.is_null())
-        d.capabilities.push_back("docker");
+    json dockerDetails = {{"socket", socket ? json(socketPath) : json(nullptr)},
+                          {"cli", dockerCli},
+                          {"api", nullptr}};
+    if (socket) {
+        const docker::Ping ping = docker::ping(socketPath, kDockerPingTimeoutMs);
+        if (ping.ok) {
+            d.capabilities.push_back("docker");
+            dockerDetails["api"] = ping.apiVersion;
+        } else {
+            dockerDetails["error"] = ping.error;
+        }
+    }
+    d.details["docker"] = std::move(dockerDetails);
 
     const json composeV1 = findBinary(dirs, {"docker-compose"});
     json composeV2 = nullptr;
