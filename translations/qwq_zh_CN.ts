@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Qwq::Ai</name>
+    <message>
+        <source>The AI provider reported an error in the middle of the answer</source>
+        <translation>AI 服务商在回答中途报告了错误</translation>
+    </message>
+    <message>
+        <source>The AI provider sent a malformed stream</source>
+        <translation>AI 服务商发送的数据流格式错误</translation>
+    </message>
+    <message>
+        <source>The answer ended early, before the AI provider had finished it</source>
+        <translation>回答提前结束，AI 服务商尚未完成</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 refused the API key (HTTP %2)</source>
+        <translation>%1 的 AI 服务商拒绝了 API 密钥（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>Check the API key in the AI settings.</source>
+        <translation>请在 AI 设置中检查 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 does not know the model “%2” or the address (HTTP 404)</source>
+        <translation>%1 的 AI 服务商不认识模型“%2”或该地址（HTTP 404）</translation>
+    </message>
+    <message>
+        <source>Pick a model from the provider&apos;s list, or check the address.</source>
+        <translation>请从服务商的列表中选择模型，或检查地址。</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 rejected the request (HTTP %2)</source>
+        <translation>%1 的 AI 服务商拒绝了请求（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 is limiting requests (HTTP 429)</source>
+        <translation>%1 的 AI 服务商正在限制请求（HTTP 429）</translation>
+    </message>
+    <message>
+        <source>Wait a moment, or check the account&apos;s quota.</source>
+        <translation>请稍候，或检查账户配额。</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 failed (HTTP %2)</source>
+        <translation>%1 的 AI 服务商出错（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>Could not reach the AI provider at %1</source>
+        <translation>无法连接 %1 的 AI 服务商</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 did not accept a connection within %2 s</source>
+        <translation>%1 的 AI 服务商在 %2 秒内未接受连接</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 did not start answering within %2 s</source>
+        <translation>%1 的 AI 服务商在 %2 秒内未开始回答</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 stopped sending for %2 s in the middle of the answer</source>
+        <translation>%1 的 AI 服务商在回答中途停止发送达 %2 秒</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 failed %2 times in a row; qwq waits %3 s before trying it again</source>
+        <translation>%1 的 AI 服务商连续失败 %2 次；qwq 将等待 %3 秒后再试</translation>
+    </message>
+    <message>
+        <source>The AI request was cancelled</source>
+        <translation>AI 请求已取消</translation>
+    </message>
+    <message>
+        <source>The answer from %1 ended early, before it was complete</source>
+        <translation>来自 %1 的回答提前结束，尚未完成</translation>
+    </message>
+    <message>
+        <source>The provider asks to wait %1 s before the next request.</source>
+        <translation>服务商要求在下一次请求前等待 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The AI provider at %1 sent no model list</source>
+        <translation>%1 的 AI 服务商未返回模型列表</translation>
+    </message>
+    <message>
+        <source>The AI provider address must be an http or https URL</source>
+        <translation>AI 服务商地址必须是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>Put the API key in the key field, not in the provider address</source>
+        <translation>请把 API 密钥填在密钥栏，而不是服务商地址中</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>请选择模型</translation>
+    </message>
+    <message>
+        <source>No API key is set for %1</source>
+        <translation>未为 %1 设置 API 密钥</translation>
+    </message>
+    <message>
+        <source>Invalid value for “%1”: %2</source>
+        <translation>“%1”的值无效：%2</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>应为 %1</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>不是允许的值之一</translation>
+    </message>
+    <message>
+        <source>not the allowed value</source>
+        <translation>不是允许的值</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>小于 %1</translation>
+    </message>
+    <message>
+        <source>above %1</source>
+        <translation>大于 %1</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <source>does not match the expected form</source>
+        <translation>不符合预期格式</translation>
+    </message>
+    <message>
+        <source>too few items</source>
+        <translation>项目太少</translation>
+    </message>
+    <message>
+        <source>too many items</source>
+        <translation>项目太多</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not a parameter of this tool</source>
+        <translation>不是此工具的参数</translation>
+    </message>
+    <message>
+        <source>The server is not connected</source>
+        <translation>服务器未连接</translation>
+    </message>
+    <message>
+        <source>This server&apos;s profile allows only a local AI model, and %1 is not on this machine</source>
+        <translation>此服务器的配置只允许本机 AI 模型，而 %1 不在本机</translation>
+    </message>
+    <message>
+        <source>The AI stopped: this question used its budget of %1 tokens</source>
+        <translation>AI 已停止：此问题已用完 %1 个 token 的预算</translation>
+    </message>
+    <message>
+        <source>The AI stopped after %1 steps without a final answer</source>
+        <translation>AI 在 %1 步后停止，没有最终回答</translation>
+    </message>
+    <message>
+        <source>The AI turn was stopped</source>
+        <translation>本轮 AI 已停止</translation>
+    </message>
+    <message>
+        <source>The AI history could not be used: %1</source>
+        <translation>无法使用 AI 历史记录：%1</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists</source>
+        <translation>此对话已不存在</translation>
+    </message>
+    <message>
+        <source>Server: %1 · started %2</source>
+        <translation>服务器：%1 · 开始于 %2</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <source>Tool call: %1</source>
+        <translation>工具调用：%1</translation>
+    </message>
+    <message>
+        <source>Result of %1</source>
+        <translation>%1 的结果</translation>
+    </message>
+    <message>
+        <source>This output contained text that looked like instructions to the AI.</source>
+        <translation>此输出包含看起来像是给 AI 的指令的文本。</translation>
+    </message>
+</context>
+<context>
     <name>Qwq::App</name>
     <message>
         <source>qwq — server manager</source>
@@ -275,6 +478,58 @@ Offered fingerprint: %2</source>
         <source>Port forwards need an SSH connection; This computer has none</source>
         <translation>端口转发需要 SSH 连接；本机没有 SSH 连接</translation>
     </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Groups…</source>
+        <translation>分组…</translation>
+    </message>
+    <message>
+        <source>Identities…</source>
+        <translation>身份…</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Sort the servers</source>
+        <translation>对服务器排序</translation>
+    </message>
+    <message>
+        <source>Add Server to This Group…</source>
+        <translation>添加服务器到此分组…</translation>
+    </message>
+    <message>
+        <source>New Subgroup…</source>
+        <translation>新建子分组…</translation>
+    </message>
+    <message>
+        <source>Edit Group…</source>
+        <translation>编辑分组…</translation>
+    </message>
+    <message>
+        <source>Delete Group…</source>
+        <translation>删除分组…</translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation>新建分组…</translation>
+    </message>
+    <message>
+        <source>sudo on %1 asks for the password of %2.</source>
+        <translation>%1 上的 sudo 要求输入 %2 的密码。</translation>
+    </message>
+    <message>
+        <source>%1 asks for the following to log in as %2.</source>
+        <translation>%1 要求以下信息才能以 %2 登录。</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Core</name>
@@ -438,6 +693,30 @@ Offered fingerprint: %2</source>
         <source>Allowed: %1 to %2</source>
         <translation>允许范围：%1 到 %2</translation>
     </message>
+    <message>
+        <source>Docker refused: the object is in use or in the wrong state</source>
+        <translation>Docker 拒绝：对象正在使用或状态不对</translation>
+    </message>
+    <message>
+        <source>Docker is not available on this server</source>
+        <translation>此服务器上的 Docker 不可用</translation>
+    </message>
+    <message>
+        <source>Image not found</source>
+        <translation>未找到镜像</translation>
+    </message>
+    <message>
+        <source>Network not found</source>
+        <translation>未找到网络</translation>
+    </message>
+    <message>
+        <source>Volume not found</source>
+        <translation>未找到卷</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Helper</name>
@@ -572,6 +851,14 @@ Offered fingerprint: %2</source>
     <message>
         <source>Connect to the server before starting a forward</source>
         <translation>请先连接服务器，再启动转发</translation>
+    </message>
+    <message>
+        <source>%1 (jump host %2)</source>
+        <translation>%1（跳板机 %2）</translation>
+    </message>
+    <message>
+        <source>Password for sudo:</source>
+        <translation>sudo 密码：</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1588,296 @@ Logical cores: %2</source>
         <source>No profile “%1” to use as a jump host</source>
         <translation>没有可用作跳板机的配置“%1”</translation>
     </message>
+    <message>
+        <source>A group “%1” already exists</source>
+        <translation>分组“%1”已存在</translation>
+    </message>
+    <message>
+        <source>Inherit</source>
+        <translation>继承</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label: error message</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>error message (detail)</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>None (the settings below)</source>
+        <translation>无（使用下面的设置）</translation>
+    </message>
+    <message>
+        <source>Identity:</source>
+        <translation>身份：</translation>
+    </message>
+    <message>
+        <source>Use the default value (the server is in no group)</source>
+        <translation>使用默认值（该服务器不在任何分组中）</translation>
+    </message>
+    <message>
+        <source>Take the value from the group “%1” or its parent groups</source>
+        <translation>从分组“%1”或其上级分组取值</translation>
+    </message>
+    <message>
+        <source>The identity supplies the login (%1); its password is kept in the keychain.</source>
+        <translation>由身份提供登录（%1）；其密码保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The identity supplies the login with the key %1.</source>
+        <translation>由身份使用密钥 %1 提供登录。</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>New Subgroup</source>
+        <translation>新建子分组</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>None (each server&apos;s own login)</source>
+        <translation>无（每台服务器使用自己的登录）</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Defaults for the servers in this group. A server uses them for the fields it inherits.</source>
+        <translation>此分组中服务器的默认值。服务器对其继承的字段使用这些值。</translation>
+    </message>
+    <message>
+        <source>Save Group</source>
+        <translation>保存分组</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>分组设置</translation>
+    </message>
+    <message>
+        <source>A new group: Save creates it.</source>
+        <translation>新分组：保存后创建。</translation>
+    </message>
+    <message>
+        <source>Servers in this group and its subgroups: %1. Subgroups: %2.</source>
+        <translation>此分组及其子分组中的服务器：%1。子分组：%2。</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新分组</translation>
+    </message>
+    <message>
+        <source>Group “%1”</source>
+        <translation>分组“%1”</translation>
+    </message>
+    <message>
+        <source>Use the default value (a top-level group)</source>
+        <translation>使用默认值（顶层分组）</translation>
+    </message>
+    <message>
+        <source>Delete Group</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Delete the empty group “%1”?</source>
+        <translation>删除空分组“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The group “%1” is not empty. Servers in it and its subgroups: %2. Subgroups: %3.</source>
+        <translation>分组“%1”不是空的。其中及子分组中的服务器：%2。子分组：%3。</translation>
+    </message>
+    <message>
+        <source>They move to the top level when the group is deleted. No server is deleted; servers that inherited settings from this group take them from the defaults instead.</source>
+        <translation>删除分组后它们将移到顶层。不会删除任何服务器；原先从此分组继承设置的服务器改为使用默认值。</translation>
+    </message>
+    <message>
+        <source>They move to the group “%1” when this group is deleted. No server is deleted; servers that inherited settings from this group take them from “%1” instead.</source>
+        <translation>删除此分组后它们将移到分组“%1”。不会删除任何服务器；原先从此分组继承设置的服务器改为从“%1”继承。</translation>
+    </message>
+    <message>
+        <source>Move to Top Level and Delete</source>
+        <translation>移到顶层并删除</translation>
+    </message>
+    <message>
+        <source>Move to Parent and Delete</source>
+        <translation>移到上级分组并删除</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the new group?</source>
+        <translation>保存新分组？</translation>
+    </message>
+    <message>
+        <source>Save the changes to the group “%1”?</source>
+        <translation>保存对分组“%1”的更改？</translation>
+    </message>
+    <message>
+        <source>Add Identity</source>
+        <translation>添加身份</translation>
+    </message>
+    <message>
+        <source>Edit Identity</source>
+        <translation>编辑身份</translation>
+    </message>
+    <message>
+        <source>e.g. deploy key</source>
+        <translation>例如：部署密钥</translation>
+    </message>
+    <message>
+        <source>optional: leave empty to keep each server&apos;s user</source>
+        <translation>可选：留空则保留每台服务器自己的用户</translation>
+    </message>
+    <message>
+        <source>Servers that use this identity log in with its key and password. Passwords and passphrases are stored in the system keychain, never in qwq&apos;s files.</source>
+        <translation>使用此身份的服务器用它的密钥和密码登录。密码和口令保存在系统钥匙串中，从不写入 qwq 的文件。</translation>
+    </message>
+    <message>
+        <source>The identity was saved, but the keychain did not take the secret: %1</source>
+        <translation>身份已保存，但钥匙串未能保存机密：%1</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Automatic, key %1</source>
+        <translation>自动，密钥 %1</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>An identity is a login (user, key, password) that many servers and groups can share. Change it here once and every server that uses it follows.</source>
+        <translation>身份是可由多台服务器和分组共享的登录信息（用户、密钥、密码）。在这里修改一次，所有使用它的服务器都会随之更新。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Each server keeps its own user</source>
+        <translation>每台服务器保留自己的用户</translation>
+    </message>
+    <message>
+        <source>Servers: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Groups: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Remove Identity</source>
+        <translation>移除身份</translation>
+    </message>
+    <message>
+        <source>Remove the identity “%1”? Its stored password and passphrase are removed from the keychain too.</source>
+        <translation>移除身份“%1”？其保存的密码和口令也会从钥匙串中移除。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The identity “%1” is in use.</source>
+        <translation>身份“%1”正在使用中。</translation>
+    </message>
+    <message>
+        <source>If you remove it, these servers log in with their own settings (user, key file, password) again. Its stored password and passphrase are removed from the keychain.</source>
+        <translation>移除后，这些服务器将重新使用自己的设置（用户、密钥文件、密码）登录。其保存的密码和口令会从钥匙串中移除。</translation>
+    </message>
+    <message>
+        <source>Remove and Clear Its Uses</source>
+        <translation>移除并清除其引用</translation>
+    </message>
+    <message>
+        <source>Sort Servers</source>
+        <translation>服务器排序</translation>
+    </message>
+    <message>
+        <source>By Last Used</source>
+        <translation>按最近使用</translation>
+    </message>
+    <message>
+        <source>By Host</source>
+        <translation>按主机</translation>
+    </message>
+    <message>
+        <source>By Name</source>
+        <translation>按名称</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Ssh</name>
@@ -1429,24 +2006,12 @@ Logical cores: %2</source>
         <translation>需要主机以及 1 到 65535 之间的端口。</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost at a jump host.</source>
-        <translation>与 %1 的连接在跳板机处中断。</translation>
-    </message>
-    <message>
         <source>%1 could not open a connection to %2.</source>
         <translation>%1 无法打开到 %2 的连接。</translation>
     </message>
     <message>
         <source>Could not reach %1 through %2.</source>
         <translation>无法经由 %2 到达 %1。</translation>
-    </message>
-    <message>
-        <source>the jump host closed the connection</source>
-        <translation>跳板机关闭了连接</translation>
-    </message>
-    <message>
-        <source>Could not reach %1 through %2 in time.</source>
-        <translation>未能及时经由 %2 到达 %1。</translation>
     </message>
     <message>
         <source>No answer from %1 for %2 s.</source>
@@ -1499,6 +2064,30 @@ Logical cores: %2</source>
     <message>
         <source>%1 could not open a connection to %2 port %3 (%4).</source>
         <translation>%1 无法打开到 %2 的 %3 端口的连接（%4）。</translation>
+    </message>
+    <message>
+        <source>Authentication for %1 was cancelled.</source>
+        <translation>%1 的身份验证已取消。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>The terminal type or size is not valid.</source>
+        <translation>终端类型或尺寸无效。</translation>
+    </message>
+    <message>
+        <source>%1 refused a terminal (PTY).</source>
+        <translation>%1 拒绝分配终端（PTY）。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost at the jump host %2.</source>
+        <translation>到 %1 的连接在跳板机 %2 处中断。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: no answer from the jump host %2 for %3 s.</source>
+        <translation>到 %1 的连接已中断：跳板机 %2 已 %3 秒无响应。</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2386,46 @@ Logical cores: %2</source>
     <message>
         <source>Type “%1”:</source>
         <translation>输入“%1”：</translation>
+    </message>
+    <message>
+        <source>The server asks you to log in</source>
+        <translation>服务器要求你登录</translation>
+    </message>
+    <message>
+        <source>%1 asks for the following to log in as %2 (for example a code from your authenticator app).</source>
+        <translation>%1 要求以下信息才能以 %2 登录（例如身份验证器应用中的验证码）。</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>No password is stored for %1 on %2.</source>
+        <translation>未保存 %2 上 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>sudo password needed</source>
+        <translation>需要 sudo 密码</translation>
+    </message>
+    <message>
+        <source>%1 runs the qwq helper through sudo, and sudo asks for the password of %2.</source>
+        <translation>%1 通过 sudo 运行 qwq 助手，sudo 要求输入 %2 的密码。</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
+    <message>
+        <source>Remember the sudo password in the system keychain</source>
+        <translation>在系统钥匙串中记住 sudo 密码</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
 </context>
 </TS>
