@@ -3,6 +3,7 @@
 #include "modulelist.h"
 
 #include <monitor/ui/monitormodule.h>
+#include <terminal/ui/terminalmodule.h>
 #include <tunnels/ui/tunnelsmodule.h>
 
 namespace Qwq::App {
@@ -12,6 +13,7 @@ ModuleList::ModuleList()
     // One line per module; keep in the order panels should appear.
     m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
     m_modules.push_back(std::make_unique<Tunnels::TunnelsModule>());
+    m_modules.push_back(std::make_unique<Terminal::TerminalModule>());
 }
 
 ModuleList::~ModuleList() = default;
