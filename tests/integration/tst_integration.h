@@ -52,6 +52,7 @@ private slots:
     void twoFactorWrongOrCancelled();
     void twoFactorDisconnectWhileAsking();
     void sudoPasswordAskedOnce();
+    void terminalTabOverSsh();
 
 private:
     Qwq::Profiles::Profile makeProfile(Qwq::Profiles::AuthMethod auth, const QString &key,

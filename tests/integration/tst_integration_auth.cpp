@@ -7,7 +7,11 @@
 
 #include "awaitfuture.h"
 
+#include <terminal/core/sshptysession.h>
+#include <terminal/core/terminalscreen.h>
+
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageAuthenticationCode>
@@ -260,4 +264,44 @@ void tst_Integration::sudoPasswordAskedOnce()
     QCOMPARE(declined->state(), State::Failed);
     QCOMPARE(declined->lastError().code, ErrorCode::SudoRefused);
     QVERIFY(!QwqTest::await(m_secrets.read(Profiles::SecretStore::sudoKey(q.id)), 30000).ok());
+}
+
+// A terminal tab on the server's own connection: type into the login shell through a PTY and
+// read the answer back on the screen, as the terminal panel does.
+void tst_Integration::terminalTabOverSsh()
+{
+    auto c = makeConnection(makeProfile(AuthMethod::Key, m_sshd.key()));
+    QVERIFY(connectAndSettle(c.get(), 40000));
+    QVERIFY2(c->state() == State::Ready, qPrintable(stateText(c.get())));
+    QVERIFY(c->sshSession());
+
+    Terminal::TerminalScreen screen(24, 80);
+    Terminal::SshPtySession tab(c->sshSession(), QStringLiteral("qwqtest@127.0.0.1"));
+    connect(&tab, &Terminal::ITerminalSession::dataReceived, &screen,
+            [&screen](const QByteArray &d) { screen.feed(d); });
+    QSignalSpy finished(&tab, &Terminal::ITerminalSession::finished);
+    QVERIFY(tab.start(24, 80).ok());
+    const auto screenHas = [&screen](const QString &text) {
+        for (int i = 0; i < screen.totalLines(); ++i)
+            if (screen.lineText(i).trimmed() == text)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas(QStringLiteral("$")), 10000); // the shell's prompt
+    tab.write("echo \"hi-$((40+2))\"; stty size\r");
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas(QStringLiteral("hi-42")), 10000);
+    QVERIFY(screenHas(QStringLiteral("24 80")));
+    tab.resize(30, 100);
+    tab.write("stty size\r");
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas(QStringLiteral("30 100")), 10000);
+    tab.write("exit 7\r");
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.at(0).at(0).toInt(), 7);
+    QVERIFY(!tab.isRunning());
+
+    // Not connected: a clear error, nothing started.
+    Terminal::SshPtySession offline(nullptr, QStringLiteral("x"));
+    const auto r = offline.start(24, 80);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::ConnectionFailed);
 }

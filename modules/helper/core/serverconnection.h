@@ -52,6 +52,9 @@ public:
     State state() const { return m_state; }
     const Error &lastError() const { return m_lastError; }
     HelperClient *helper() const { return m_client; }
+    /// The SSH session while connected to a remote server (terminal tabs open channels on
+    /// it); nullptr for This computer and while not connected. Replaced on each reconnect.
+    Ssh::SshSession *sshSession() const { return m_session.get(); }
     /// The key shown when the state is Failed with HostKeyUnknown/HostKeyChanged.
     const Ssh::HostKeyInfo &hostKey() const { return m_hostKey; }
     /// Milliseconds from connect to Ready, -1 before.

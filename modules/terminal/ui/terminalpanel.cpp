@@ -4,7 +4,9 @@
 
 #include "terminalview.h"
 
+#include <helper/core/serverconnection.h>
 #include <terminal/core/localptysession.h>
+#include <terminal/core/sshptysession.h>
 #include <terminal/core/terminalscreen.h>
 #include <terminal/core/terminaltr.h>
 #include <workbench/core/servercontext.h>
@@ -40,9 +42,15 @@ TerminalPanel::TerminalPanel(Workbench::ServerContext *server, QWidget *parent)
 {
     setObjectName(QStringLiteral("terminalPanel"));
     m_factory = [server](QObject *parent) -> ITerminalSession * {
-        if (server && server->profile().isLocal())
+        if (!server)
+            return nullptr;
+        if (server->profile().isLocal())
             return new LocalPtySession(parent);
-        return nullptr;
+        // On the server's own SSH connection; start() says so when it is not connected.
+        const auto &p = server->profile();
+        return new SshPtySession(server->connection()->sshSession(),
+                                 p.user.isEmpty() ? p.host : p.user + QLatin1Char('@') + p.host,
+                                 parent);
     };
     m_bar = new Workbench::MessageBar(this);
     m_bar->hide();
@@ -171,8 +179,7 @@ bool TerminalPanel::startSession(TerminalView *view)
 {
     ITerminalSession *session = m_factory ? m_factory(view) : nullptr;
     if (!session) {
-        m_bar->showInfo(Tr::tr("Terminals on remote servers need an SSH terminal channel, which "
-                               "this version does not have yet. This computer has a terminal."));
+        m_bar->showInfo(Tr::tr("No terminal can be opened for this server."));
         return false;
     }
     if (ITerminalSession *old = view->session()) {
