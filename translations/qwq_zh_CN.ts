@@ -2091,6 +2091,169 @@ Logical cores: %2</source>
     </message>
 </context>
 <context>
+    <name>Qwq::Terminal</name>
+    <message>
+        <source>The terminal session was already started.</source>
+        <translation>终端会话已经启动。</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: not an executable file.</source>
+        <translation>无法运行 %1：不是可执行文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open a pseudo-terminal.</source>
+        <translation>无法打开伪终端。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1 已退出，代码 %2</translation>
+    </message>
+    <message>
+        <source>%1 was ended by signal %2 (%3)</source>
+        <translation>%1 被信号 %2（%3）结束</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>The server is not connected: connect it first, then open a terminal.</source>
+        <translation>服务器未连接：请先连接，再打开终端。</translation>
+    </message>
+    <message>
+        <source>the shell exited with status %1</source>
+        <translation>shell 已退出，状态 %1</translation>
+    </message>
+    <message>
+        <source>the server closed the terminal</source>
+        <translation>服务器关闭了终端</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Paste Several Lines?</source>
+        <translation>粘贴多行？</translation>
+    </message>
+    <message>
+        <source>The text has %1 lines. The shell may run each line as soon as it arrives.</source>
+        <translation>文本有 %1 行。shell 可能会在每一行到达时立即执行它。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Do not ask again in this terminal</source>
+        <translation>在此终端中不再询问</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Clear Scrollback</source>
+        <translation>清除回滚缓冲</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Font…</source>
+        <translation>字体…</translation>
+    </message>
+    <message>
+        <source>Terminal Font</source>
+        <translation>终端字体</translation>
+    </message>
+    <message>
+        <source>Copy on Select</source>
+        <translation>选中即复制</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow Application</source>
+        <translation>跟随应用</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>No terminal can be opened for this server.</source>
+        <translation>无法为此服务器打开终端。</translation>
+    </message>
+    <message>
+        <source>press Enter to start a new session</source>
+        <translation>按 Enter 开始新会话</translation>
+    </message>
+    <message>
+        <source>“%1” was not found.</source>
+        <translation>未找到“%1”。</translation>
+    </message>
+    <message>
+        <source>New Terminal (Ctrl+Shift+T)</source>
+        <translation>新建终端（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>New Terminal</source>
+        <translation>新建终端</translation>
+    </message>
+    <message>
+        <source>Close Terminal</source>
+        <translation>关闭终端</translation>
+    </message>
+    <message>
+        <source>Find in terminal</source>
+        <translation>在终端中查找</translation>
+    </message>
+    <message>
+        <source>Find Previous (Enter)</source>
+        <translation>查找上一个（Enter）</translation>
+    </message>
+    <message>
+        <source>Find Next (Shift+Enter)</source>
+        <translation>查找下一个（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Qwq::Tunnels</name>
     <message>
         <source>“%1” is not a port from 0 to 65535</source>
