@@ -62,6 +62,14 @@ private slots:
         QCOMPARE(*await(store.read(SecretStore::sudoKey(QStringLiteral("a")))), QStringLiteral("sa"));
         QCOMPARE(*await(store.read(SecretStore::passwordKey(QStringLiteral("b")))), QStringLiteral("pb"));
         QVERIFY(!await(store.read(SecretStore::passphraseKey(QStringLiteral("a")))).ok());
+
+        // Several at once (the profile and identity dialogs): all written, one answer.
+        QVERIFY(await(store.writeAll({{SecretStore::passwordKey(QStringLiteral("c")), QStringLiteral("pc")},
+                                      {SecretStore::passphraseKey(QStringLiteral("c")), QStringLiteral("kc")}}))
+                    .ok());
+        QCOMPARE(*await(store.read(SecretStore::passwordKey(QStringLiteral("c")))), QStringLiteral("pc"));
+        QCOMPARE(*await(store.read(SecretStore::passphraseKey(QStringLiteral("c")))), QStringLiteral("kc"));
+        QVERIFY(await(store.writeAll({})).ok());
     }
 
     void nothingIsWrittenToDisk()

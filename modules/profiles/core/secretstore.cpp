@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "secretstore.h"
 
+#include <optional>
+
 #include "profilestr.h"
 
 #include <qt6keychain/keychain.h>
@@ -59,6 +61,35 @@ QFuture<Result<void>> SecretStore::write(const QString &key, const QString &secr
         promise->finish();
     });
     job->start();
+    return promise->future();
+}
+
+QFuture<Result<void>> SecretStore::writeAll(const QList<std::pair<QString, QString>> &entries) const
+{
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    promise->start();
+    if (entries.isEmpty()) {
+        promise->addResult(Result<void>());
+        promise->finish();
+        return promise->future();
+    }
+    struct State
+    {
+        int remaining = 0;
+        std::optional<Error> failed;
+    };
+    auto state = std::make_shared<State>();
+    state->remaining = int(entries.size());
+    for (const auto &[key, secret] : entries) {
+        write(key, secret).then([promise, state](const Result<void> &r) {
+            if (!r && !state->failed)
+                state->failed = r.error();
+            if (--state->remaining > 0)
+                return;
+            promise->addResult(state->failed ? Result<void>(*state->failed) : Result<void>());
+            promise->finish();
+        });
+    }
     return promise->future();
 }
 

@@ -5,6 +5,7 @@
 #include <core/core/result.h>
 
 #include <QFuture>
+#include <QList>
 #include <QString>
 
 namespace Qwq::Profiles {
@@ -21,6 +22,9 @@ public:
     QFuture<Result<QString>> read(const QString &key) const;
     QFuture<Result<void>> write(const QString &key, const QString &secret) const;
     QFuture<Result<void>> remove(const QString &key) const;
+    /// Writes every (key, secret) pair; resolves once all are done, with the first failure if
+    /// any (the others are still attempted). An empty list resolves at once.
+    QFuture<Result<void>> writeAll(const QList<std::pair<QString, QString>> &entries) const;
 
     static QString passwordKey(const QString &profileId) { return profileId + QStringLiteral("/password"); }
     static QString passphraseKey(const QString &profileId) { return profileId + QStringLiteral("/passphrase"); }

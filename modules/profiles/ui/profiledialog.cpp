@@ -371,25 +371,17 @@ void ProfileDialog::finishSecrets(const Profile &saved)
     if (writes.isEmpty() || !m_secrets)
         return accept();
     m_buttons->setEnabled(false);
-    auto remaining = std::make_shared<int>(int(writes.size()));
-    auto failed = std::make_shared<std::optional<Error>>();
-    for (const auto &[key, value] : writes) {
-        m_secrets->write(key, value).then(this, [this, remaining, failed](const Result<void> &r) {
-            if (!r && !*failed)
-                *failed = r.error();
-            if (--*remaining > 0)
-                return;
-            if (*failed)
-                return showError(Error((*failed)->code,
-                                       Tr::tr("The profile was saved, but the keychain did not take the secret: %1")
-                                           .arg((*failed)->message),
-                                       (*failed)->detail));
-            m_password->clear();
-            m_passphrase->clear();
-            m_sudoPassword->clear();
-            accept();
-        });
-    }
+    m_secrets->writeAll(writes).then(this, [this](const Result<void> &r) {
+        if (!r)
+            return showError(Error(r.error().code,
+                                   Tr::tr("The profile was saved, but the keychain did not take the secret: %1")
+                                       .arg(r.error().message),
+                                   r.error().detail));
+        m_password->clear();
+        m_passphrase->clear();
+        m_sudoPassword->clear();
+        accept();
+    });
 }
 
 } // namespace Qwq::Profiles
