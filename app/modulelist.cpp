@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modulelist.h"
 
+#include <ai/ui/aimodule.h>
 #include <monitor/ui/monitormodule.h>
 #include <terminal/ui/terminalmodule.h>
 #include <tunnels/ui/tunnelsmodule.h>
@@ -14,6 +15,7 @@ ModuleList::ModuleList()
     m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
     m_modules.push_back(std::make_unique<Tunnels::TunnelsModule>());
     m_modules.push_back(std::make_unique<Terminal::TerminalModule>());
+    m_modules.push_back(std::make_unique<Ai::AiModule>([this] { return modules(); }));
 }
 
 ModuleList::~ModuleList() = default;

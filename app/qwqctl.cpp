@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qwqctl: qwq from the command line. Links only core libraries.
 #include "apptr.h"
+#include "qwqctlai.h"
 #include "ttyprompt.h"
 
 #include <core/core/auditlog.h>
@@ -32,8 +33,12 @@
 
 using namespace Qwq;
 using App::Tr;
+using App::Ctl::err;
+using App::Ctl::fail;
+using App::Ctl::out;
+using App::Ctl::withConnection;
 
-namespace {
+namespace Qwq::App::Ctl {
 
 QTextStream &out()
 {
@@ -45,6 +50,23 @@ QTextStream &err()
     static QTextStream s(stderr);
     return s;
 }
+
+int fail(const Error &e)
+{
+    err() << Tr::tr("error %1: %2").arg(e.number()).arg(e.message);
+    if (!e.field.isEmpty())
+        err() << Tr::tr(" [field: %1]").arg(e.field);
+    err() << Qt::endl;
+    if (!e.hint.isEmpty())
+        err() << Tr::tr("hint: %1").arg(e.hint) << Qt::endl;
+    if (!e.detail.isEmpty() && e.detail != e.message)
+        err() << Tr::tr("detail: %1").arg(e.detail) << Qt::endl;
+    return 1;
+}
+
+} // namespace Qwq::App::Ctl
+
+namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 void onSigint(int) { g_interrupted = 1; }
@@ -65,21 +87,8 @@ int usage()
         "       qwqctl forward PROFILE RULE [--trust-host-key SHA256:…]   (until Ctrl+C)\n"
         "              RULE: a saved rule's name, L[bind:]port:host:hostport,\n"
         "                    R[bind:]port:host:hostport or D[bind:]port\n")
-          << Qt::endl;
+          << App::Ctl::aiUsage() << Qt::endl;
     return 2;
-}
-
-int fail(const Error &e)
-{
-    err() << Tr::tr("error %1: %2").arg(e.number()).arg(e.message);
-    if (!e.field.isEmpty())
-        err() << Tr::tr(" [field: %1]").arg(e.field);
-    err() << Qt::endl;
-    if (!e.hint.isEmpty())
-        err() << Tr::tr("hint: %1").arg(e.hint) << Qt::endl;
-    if (!e.detail.isEmpty() && e.detail != e.message)
-        err() << Tr::tr("detail: %1").arg(e.detail) << Qt::endl;
-    return 1;
 }
 
 QString option(QStringList &args, const QString &name, const QString &fallback = {})
@@ -227,7 +236,10 @@ int profilesCommand(Profiles::ProfileStore &store, QStringList args)
     return usage();
 }
 
-/// Connects (trusting a host key only when its fingerprint was given), then runs `then`.
+} // namespace
+
+namespace Qwq::App::Ctl {
+
 void withConnection(Helper::ServerConnection *conn, const QString &trustFingerprint,
                     std::function<void(Helper::HelperClient *)> then)
 {
@@ -254,6 +266,10 @@ void withConnection(Helper::ServerConnection *conn, const QString &trustFingerpr
                      [conn, then] { then(conn->helper()); });
     conn->connectToServer();
 }
+
+} // namespace Qwq::App::Ctl
+
+namespace {
 
 /// Starts one forward, prints where it listens, and keeps it until Ctrl+C (exit 0).
 int forwardCommand(QCoreApplication &app, Helper::ServerConnection &conn, const QString &trust,
@@ -327,7 +343,10 @@ int main(int argc, char **argv)
         return profilesCommand(store, args);
 
     if (command != QLatin1String("check") && command != QLatin1String("call")
-        && command != QLatin1String("forward"))
+        && command != QLatin1String("forward") && command != QLatin1String("ai"))
+        return usage();
+    std::optional<App::Ctl::AiAskOptions> aiOptions;
+    if (command == QLatin1String("ai") && !(aiOptions = App::Ctl::takeAiAskOptions(args)))
         return usage();
     const QString trust = option(args, QStringLiteral("--trust-host-key"));
     if (args.isEmpty())
@@ -409,6 +428,8 @@ int main(int argc, char **argv)
 
     if (command == QLatin1String("forward"))
         return forwardCommand(app, conn, trust, forward);
+    if (command == QLatin1String("ai"))
+        return App::Ctl::aiAsk(app, conn, audit, trust, *aiOptions, args);
 
     // Ctrl+C cancels the call on the server ($/cancel) instead of leaving it running.
     std::signal(SIGINT, onSigint);

@@ -5,6 +5,7 @@
 #include "apptr.h"
 #include "language.h"
 
+#include <ai/ui/aisettingspage.h>
 #include <core/core/paths.h>
 #include <core/core/settings.h>
 
@@ -13,13 +14,15 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Qwq::App {
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent), m_language(new QComboBox), m_languageLabel(new QLabel),
-      m_pathsLabel(new QLabel), m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
+      m_pathsLabel(new QLabel), m_tabs(new QTabWidget), m_aiPage(new Ai::AiSettingsPage),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     m_language->setObjectName(QStringLiteral("languageCombo"));
@@ -37,15 +40,23 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_pathsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pathsLabel->setWordWrap(true);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Like the language, the AI settings apply when the dialog closes, without an extra step.
+    connect(this, &QDialog::finished, m_aiPage, [this] { m_aiPage->save(); });
 
+    auto *general = new QWidget;
     auto *form = new QFormLayout;
     form->addRow(m_languageLabel, m_language);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addWidget(m_pathsLabel);
+    generalLayout->addStretch();
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, QString());
+    m_tabs->addTab(m_aiPage, QString());
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_pathsLabel);
-    layout->addStretch();
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
-    setMinimumWidth(480);
+    setMinimumWidth(600);
     retranslate();
 }
 
@@ -53,6 +64,8 @@ void SettingsDialog::retranslate()
 {
     setWindowTitle(Tr::tr("Settings"));
     m_languageLabel->setText(Tr::tr("Language:"));
+    m_tabs->setTabText(0, Tr::tr("General"));
+    m_tabs->setTabText(1, Tr::tr("AI"));
     m_language->setItemText(0, Tr::tr("System default"));
     m_pathsLabel->setText(Tr::tr("Profiles and settings: %1\nAudit log: %2\nSecrets are kept in the "
                                  "system keychain only.")

@@ -10,6 +10,8 @@ int runLlmClientTests(int argc, char **argv);
 int runAgentTurnTests(int argc, char **argv);
 int runConversationStoreTests(int argc, char **argv);
 int runHelperToolTests(int argc, char **argv);
+int runHelpIndexTests(int argc, char **argv);
+int runQwqctlAiTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -22,5 +24,7 @@ int main(int argc, char **argv)
     failures += runAgentTurnTests(argc, argv);
     failures += runConversationStoreTests(argc, argv);
     failures += runHelperToolTests(argc, argv);
+    failures += runHelpIndexTests(argc, argv);
+    failures += runQwqctlAiTests(argc, argv);
     return failures;
 }

@@ -70,6 +70,49 @@ void ProviderConfig::save() const
     Settings::setValue(QStringLiteral("ai/model"), model);
 }
 
+bool ProviderConfig::isConfigured()
+{
+    return !Settings::value(QStringLiteral("ai/provider")).toString().isEmpty();
+}
+
+bool ProviderConfig::applyEnvironment()
+{
+    bool changed = false;
+    const QString base = qEnvironmentVariable("QWQ_AI_BASE_URL");
+    if (!base.isEmpty()) {
+        baseUrl = QUrl(base);
+        if (providerId != QLatin1String("custom") && QUrl(ProviderPreset::byId(providerId).baseUrl) != baseUrl)
+            providerId = QStringLiteral("custom");
+        changed = true;
+    }
+    const QString m = qEnvironmentVariable("QWQ_AI_MODEL");
+    if (!m.isEmpty()) {
+        model = m;
+        changed = true;
+    }
+    if (qEnvironmentVariableIsSet("QWQ_AI_API_KEY")) {
+        apiKey = qEnvironmentVariable("QWQ_AI_API_KEY");
+        changed = true;
+    }
+    return changed;
+}
+
+AiOptions AiOptions::load()
+{
+    AiOptions o;
+    o.localOnly = Settings::value(QStringLiteral("ai/localOnly"), false).toBool();
+    const qint64 budget = Settings::value(QStringLiteral("ai/tokenBudget"), o.tokenBudget).toLongLong();
+    if (budget >= 1000)
+        o.tokenBudget = budget;
+    return o;
+}
+
+void AiOptions::save() const
+{
+    Settings::setValue(QStringLiteral("ai/localOnly"), localOnly);
+    Settings::setValue(QStringLiteral("ai/tokenBudget"), tokenBudget);
+}
+
 Result<void> ProviderConfig::validate() const
 {
     const QString scheme = baseUrl.scheme();

@@ -47,12 +47,28 @@ struct ProviderConfig
     /// The non-secret part from settings (ai/provider, ai/baseUrl, ai/model).
     static ProviderConfig load();
     void save() const;   // writes everything but the key
+    /// Whether the user has chosen a provider in the settings at all.
+    static bool isConfigured();
+    /// For scripts and tests (qwqctl): QWQ_AI_BASE_URL, QWQ_AI_MODEL and QWQ_AI_API_KEY
+    /// override the base URL, model and key when set. A base URL from the environment makes
+    /// the provider "custom". Returns whether anything was overridden.
+    bool applyEnvironment();
 
     /// Checks the base URL (http/https, a host) and that a key is there when needed.
     Result<void> validate() const;
     bool isLocal() const;
 
     QUrl endpoint(const QString &path) const;   // base + "/" + path
+};
+
+/// The pane's options beside the provider (settings ai/localOnly, ai/tokenBudget).
+struct AiOptions
+{
+    bool localOnly = false;           // only use a model on this machine (nothing leaves it)
+    qint64 tokenBudget = 200000;      // per question
+
+    static AiOptions load();
+    void save() const;
 };
 
 /// The keychain entry of a provider's key: "ai:<providerId>/apiKey".

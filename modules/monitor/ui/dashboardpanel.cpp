@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -134,6 +135,8 @@ DashboardPanel::DashboardPanel(Workbench::ServerContext *server, QWidget *parent
     header->setSectionResizeMode(FilesystemModel::UsageColumn, QHeaderView::Fixed);
     header->resizeSection(FilesystemModel::UsageColumn, 180);
     header->setMinimumSectionSize(84);   // room for "252.0 GB" in any font
+    m_fsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_fsView, &QWidget::customContextMenuRequested, this, &DashboardPanel::showFilesystemMenu);
     auto *dl = new QVBoxLayout(m_disksBox);
     dl->addWidget(m_fsView);
 
@@ -294,6 +297,45 @@ void DashboardPanel::addSample(const MetricsSample &s)
                 series->remove(0);
         }
     }
+}
+
+void DashboardPanel::showFilesystemMenu(const QPoint &pos)
+{
+    const QModelIndex idx = m_fsView->indexAt(pos);
+    if (!idx.isValid())
+        return;
+    const QString mount = idx.siblingAtColumn(FilesystemModel::MountColumn).data().toString();
+    const double used = idx.siblingAtColumn(FilesystemModel::UsageColumn)
+                            .data(FilesystemModel::UsedPercentRole).toDouble();
+    QMenu menu(this);
+    QAction *ask = menu.addAction(used >= 90 ? Tr::tr("Ask AI Why This Disk Is Full")
+                                             : Tr::tr("Ask AI What Uses This Disk"),
+                                  this, [this, mount] { askAiAboutFilesystem(mount); });
+    ask->setObjectName(QStringLiteral("askAiDisk"));
+    menu.exec(m_fsView->viewport()->mapToGlobal(pos));
+}
+
+bool DashboardPanel::askAiAboutFilesystem(const QString &mount)
+{
+    const auto it = std::find_if(m_info.filesystems.cbegin(), m_info.filesystems.cend(),
+                                 [&](const Filesystem &f) { return f.mount == mount; });
+    if (it == m_info.filesystems.cend())
+        return false;
+    const Filesystem &f = *it;
+    const auto gib = [](qint64 bytes) { return QString::number(double(bytes) / 1073741824.0, 'f', 1); };
+    // Model-facing facts, so English and not translated.
+    const QString facts =
+        QStringLiteral("mount point: %1\ndevice: %2\ntype: %3\nsize: %4 GiB\nused: %5 GiB (%6%)\n"
+                       "available: %7 GiB\nread-only: %8\nhost: %9")
+            .arg(f.mount, f.device, f.type, gib(f.total), gib(f.used),
+                 QString::number(f.usedPercent(), 'f', 1), gib(f.available),
+                 f.readOnly ? QStringLiteral("yes") : QStringLiteral("no"), m_info.hostname);
+    const QString question =
+        f.usedPercent() >= 90 ? Tr::tr("Why is %1 so full, and what can I safely clean up?").arg(f.mount)
+                              : Tr::tr("What uses the space on %1?").arg(f.mount);
+    const QString percent = QLocale().toString(f.usedPercent(), 'f', 0);
+    m_server->askAi(question, Tr::tr("Filesystem %1 (%2% used)").arg(f.mount, percent), facts);
+    return true;
 }
 
 } // namespace Qwq::Monitor

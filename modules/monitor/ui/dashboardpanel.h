@@ -40,6 +40,9 @@ public:
     explicit DashboardPanel(Workbench::ServerContext *server, QWidget *parent = nullptr);
     ~DashboardPanel() override;
 
+    /// "Ask AI" about one filesystem (by mount point): the server's AI pane comes forward with
+    /// the question and the filesystem's numbers attached. False for an unknown mount point.
+    bool askAiAboutFilesystem(const QString &mount);
     /// For tests: the last facts shown.
     const SystemInfo &shownInfo() const { return m_info; }
     QString hostnameText() const;
@@ -55,6 +58,7 @@ private:
     void stopWatch();
     void showInfo(const SystemInfo &info);
     void addSample(const MetricsSample &s);
+    void showFilesystemMenu(const QPoint &pos);
 
     Workbench::ServerContext *m_server;
     Workbench::MessageBar *m_bar;

@@ -36,6 +36,8 @@ public:
     QString id() const override { return QStringLiteral("monitor"); }
     QList<Workbench::IPanelFactory *> panelFactories() override { return {&m_dashboard}; }
     QList<Workbench::IGlobalPanelFactory *> globalPanelFactories() override { return {&m_fleet}; }
+    /// system_info (system.info): the facts the Dashboard shows, for the AI pane.
+    void registerAiTools(Ai::ToolRegistry &registry) override;
 
 private:
     DashboardPanelFactory m_dashboard;

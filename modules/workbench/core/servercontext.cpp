@@ -30,4 +30,10 @@ void ServerContext::reportError(const QString &source, const Error &error)
     emit errorReported(serverId(), source, error);
 }
 
+void ServerContext::askAi(const QString &question, const QString &attachmentTitle,
+                          const QString &attachment)
+{
+    emit askAiRequested(question, attachmentTitle, attachment);
+}
+
 } // namespace Qwq::Workbench

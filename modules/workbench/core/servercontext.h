@@ -40,8 +40,16 @@ public:
     /// back to it.
     void reportError(const QString &source, const Error &error);
 
+    /// "Ask AI" from any panel: the AI pane of this server comes forward with `question`
+    /// filled in and `attachment` (what the user is looking at: a filesystem, a log excerpt)
+    /// shown under it, titled `attachmentTitle`. Nothing is sent until the user sends it.
+    void askAi(const QString &question, const QString &attachmentTitle = {},
+               const QString &attachment = {});
+
 signals:
     void readyChanged(bool ready);
+    void askAiRequested(const QString &question, const QString &attachmentTitle,
+                        const QString &attachment);
     void errorReported(const QString &serverId, const QString &source, const Qwq::Error &error);
 
 private:

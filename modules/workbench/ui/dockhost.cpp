@@ -34,6 +34,9 @@ DockHost::Workspace DockHost::createWorkspace(ServerContext *server)
     ws.window->setDockNestingEnabled(true);
     ws.window->setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks
                               | QMainWindow::AllowTabbedDocks);
+    // No central widget: give the right area (the AI pane) the full height, as a column.
+    ws.window->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    ws.window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QHash<Qt::DockWidgetArea, QDockWidget *> firstInArea;
     for (IPanelFactory *f : std::as_const(m_factories)) {
         auto *dock = new QDockWidget(f->title(), ws.window);

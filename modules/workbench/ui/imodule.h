@@ -3,7 +3,12 @@
 #pragma once
 
 #include <QList>
+#include <QtGlobal>
 #include <QString>
+
+namespace Qwq::Ai {
+class ToolRegistry;
+}
 
 namespace Qwq::Workbench {
 
@@ -20,6 +25,10 @@ public:
     virtual QList<IPanelFactory *> panelFactories() = 0;
     /// Panels that span all servers; most modules have none.
     virtual QList<IGlobalPanelFactory *> globalPanelFactories() { return {}; }
+    /// The tools this module offers the AI pane (helper methods with strict JSON schemas;
+    /// their risk comes from the helper's method table). Called once at start-up, after every
+    /// module exists. Most modules add none.
+    virtual void registerAiTools(Ai::ToolRegistry &registry) { Q_UNUSED(registry) }
 };
 
 } // namespace Qwq::Workbench
