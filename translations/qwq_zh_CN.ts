@@ -203,6 +203,396 @@
         <source>This output contained text that looked like instructions to the AI.</source>
         <translation>此输出包含看起来像是给 AI 的指令的文本。</translation>
     </message>
+    <message>
+        <source>The bundled help is missing from this build</source>
+        <translation>此版本缺少内置帮助</translation>
+    </message>
+    <message>
+        <source>The bundled help is not valid JSON</source>
+        <translation>内置帮助不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>A topic of the bundled help is incomplete</source>
+        <translation>内置帮助中的某个主题不完整</translation>
+    </message>
+    <message>
+        <source>Export Conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Choose the AI provider and model</source>
+        <translation>选择 AI 服务商和模型</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Saved conversations with this server, with search</source>
+        <translation>与此服务器的已保存对话，可搜索</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>开始新对话</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this conversation as Markdown</source>
+        <translation>将此对话保存为 Markdown</translation>
+    </message>
+    <message>
+        <source>Remove the attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Ask about %1… (Enter sends, Shift+Enter for a new line)</source>
+        <translation>询问关于 %1 的问题…（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A comes here from the other panels (a terminal keeps its keys)</source>
+        <translation>在其他面板中按 Ctrl+Shift+A 可回到这里（终端保留自己的按键）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No AI model is set up</source>
+        <translation>尚未设置 AI 模型</translation>
+    </message>
+    <message>
+        <source>Choose a provider and a model in the AI settings. Everything else in qwq works without one.</source>
+        <translation>请在 AI 设置中选择服务商和模型。qwq 的其他功能无需模型也能使用。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: blocked, only a model on this machine is allowed</source>
+        <translation>%2 上的 %1：已阻止，只允许本机上的模型</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (this machine)</source>
+        <translation>%2 上的 %1（本机）</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>There is no saved conversation to export yet</source>
+        <translation>还没有可导出的已保存对话</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>No AI model is set up yet</source>
+        <translation>尚未设置 AI 模型</translation>
+    </message>
+    <message>
+        <source>Choose a provider and a model in the AI settings.</source>
+        <translation>请在 AI 设置中选择服务商和模型。</translation>
+    </message>
+    <message>
+        <source>Reading the API key from the keychain…</source>
+        <translation>正在从钥匙串读取 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s facts…</source>
+        <translation>正在读取服务器信息…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thinking… (step %1)</source>
+        <translation>思考中…（第 %1 步）</translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 s (attempt %3)</source>
+        <translation>%1；%2 秒后重试（第 %3 次）</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing more runs for this question.</source>
+        <translation>已停止。此问题不会再执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval of %1</source>
+        <translation>等待你批准 %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>The model ended without an answer.</source>
+        <translation>模型结束时没有给出回答。</translation>
+    </message>
+    <message>
+        <source>Answered · %1 tokens</source>
+        <translation>已回答 · %1 个 token</translation>
+    </message>
+    <message>
+        <source>Answered · about %1 tokens</source>
+        <translation>已回答 · 约 %1 个 token</translation>
+    </message>
+    <message>
+        <source>The AI cannot answer: %1</source>
+        <translation>AI 无法回答：%1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1：%2 {1.?}</translation>
+    </message>
+    <message>
+        <source>AI Settings…</source>
+        <translation>AI 设置…</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>正在读取钥匙串…</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keychain. Type a new one to replace it.</source>
+        <translation>系统钥匙串中已保存密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>No key is stored yet. It will be kept in the system keychain, never in a file.</source>
+        <translation>尚未保存密钥。密钥将保存在系统钥匙串中，从不写入文件。</translation>
+    </message>
+    <message>
+        <source>This provider needs no key.</source>
+        <translation>此服务商不需要密钥。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: %1</source>
+        <translation>系统钥匙串不可用：%1</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 获取模型列表…</translation>
+    </message>
+    <message>
+        <source>%1 models available.</source>
+        <translation>可用模型：%1 个。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the model “%2” is available.</source>
+        <translation>已连接 %1；模型“%2”可用。</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but it does not list the model “%2” (%3 models listed).</source>
+        <translation>已连接 %1，但其列表中没有模型“%2”（共列出 %3 个模型）。</translation>
+    </message>
+    <message>
+        <source>This address is not on this machine: with this option on, the AI pane will not use it.</source>
+        <translation>此地址不在本机：开启此选项时，AI 面板不会使用它。</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Token budget:</source>
+        <translation>Token 预算：</translation>
+    </message>
+    <message>
+        <source>Other (any OpenAI-compatible address)</source>
+        <translation>其他（任意 OpenAI 兼容地址）</translation>
+    </message>
+    <message>
+        <source>Fetch Models</source>
+        <translation>获取模型</translation>
+    </message>
+    <message>
+        <source>Paste the provider&apos;s API key</source>
+        <translation>粘贴服务商的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Only use a model on this machine (nothing leaves it)</source>
+        <translation>只使用本机上的模型（数据不离开本机）</translation>
+    </message>
+    <message>
+        <source> tokens per question</source>
+        <translation> 个 token / 每个问题</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>AI Settings</source>
+        <translation>AI 设置</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理过程</translation>
+    </message>
+    <message>
+        <source>Bundled help (works without a model)</source>
+        <translation>内置帮助（无需模型）</translation>
+    </message>
+    <message>
+        <source>Nothing in the bundled help matches this question. These topics are there:</source>
+        <translation>内置帮助中没有与此问题匹配的内容。现有主题：</translation>
+    </message>
+    <message>
+        <source>Commands for common problems that look like this question. Read them before running them.</source>
+        <translation>与此问题相似的常见问题的命令。运行前请先阅读。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete Conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
+        <source>Search conversations…</source>
+        <translation>搜索对话…</translation>
+    </message>
+    <message>
+        <source>reads only</source>
+        <translation>只读取</translation>
+    </message>
+    <message>
+        <source>reads secrets (redacted)</source>
+        <translation>读取机密（已脱敏）</translation>
+    </message>
+    <message>
+        <source>changes the server</source>
+        <translation>修改服务器</translation>
+    </message>
+    <message>
+        <source>cannot be undone</source>
+        <translation>不可撤销</translation>
+    </message>
+    <message>
+        <source>unknown: treated as cannot be undone</source>
+        <translation>未知：按无法撤销处理</translation>
+    </message>
+    <message>
+        <source>awaiting your approval</source>
+        <translation>等待你的批准</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>refused, not run</source>
+        <translation>已拒绝执行，未运行</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>(no parameters)</source>
+        <translation>（无参数）</translation>
+    </message>
+    <message>
+        <source>⚠ This output contained text that tries to instruct the AI. It was not obeyed: anything that changes the server still needs your approval here.</source>
+        <translation>⚠ 此输出包含试图指挥 AI 的文本。它没有被执行：任何修改服务器的操作仍需你在这里批准。</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>发现：%1</translation>
+    </message>
+    <message>
+        <source>The AI wants to make this call, which cannot be undone. Read it above; type the word to approve.</source>
+        <translation>AI 想执行这个无法撤销的调用。请阅读上面的内容，输入指定文字以批准。</translation>
+    </message>
+    <message>
+        <source>The AI wants to make this call, which changes the server. Read it above, then approve or deny.</source>
+        <translation>AI 想执行这个会修改服务器的调用。请阅读上面的内容，然后批准或拒绝。</translation>
+    </message>
+    <message>
+        <source>⚠ Earlier output in this conversation tried to instruct the AI. Make sure this call is something you want.</source>
+        <translation>⚠ 此对话中较早的输出曾试图指挥 AI。请确认这个调用确实是你想要的。</translation>
+    </message>
+    <message>
+        <source>Type “%1” to approve:</source>
+        <translation>输入“%1”以批准：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>%1 (trimmed)</source>
+        <translation>%1（已截断）</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::App</name>
@@ -529,6 +919,114 @@ Offered fingerprint: %2</source>
     <message>
         <source>Answer:</source>
         <translation>回答：</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <source>reads only</source>
+        <translation>只读取</translation>
+    </message>
+    <message>
+        <source>reads secrets, redacted</source>
+        <translation>读取机密，已脱敏</translation>
+    </message>
+    <message>
+        <source>changes the server</source>
+        <translation>修改服务器</translation>
+    </message>
+    <message>
+        <source>cannot be undone</source>
+        <translation>不可撤销</translation>
+    </message>
+    <message>
+        <source>unknown, treated as cannot be undone</source>
+        <translation>未知，按无法撤销处理</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for approval: denied.</source>
+        <translation>没有可用于请求批准的终端：已拒绝。</translation>
+    </message>
+    <message>
+        <source>
+The AI wants to make this call on %1:
+</source>
+        <translation>
+AI 想在 %1 上执行这个调用：
+</translation>
+    </message>
+    <message>
+        <source>⚠ Earlier output in this turn tried to instruct the AI. Make sure this call is something you want.
+</source>
+        <translation>⚠ 本轮较早的输出曾试图指挥 AI。请确认这个调用确实是你想要的。
+</translation>
+    </message>
+    <message>
+        <source>Type “%1” to approve (anything else denies): </source>
+        <translation>输入“%1”以批准（其他任何输入即拒绝）：</translation>
+    </message>
+    <message>
+        <source>Approve? [y/N] </source>
+        <translation>批准？[y/N] </translation>
+    </message>
+    <message>
+        <source>→ %1 (%2, %3) %4</source>
+        <translation>→ %1（%2，%3）%4</translation>
+    </message>
+    <message>
+        <source>✓ %1: %2</source>
+        <translation>✓ %1：%2</translation>
+    </message>
+    <message>
+        <source>✗ %1 failed: %2</source>
+        <translation>✗ %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>✗ %1 (%2) denied: nothing was run</source>
+        <translation>✗ %1（%2）已拒绝：未运行任何操作</translation>
+    </message>
+    <message>
+        <source>✗ %1 not run: %2</source>
+        <translation>✗ %1 未运行：%2</translation>
+    </message>
+    <message>
+        <source>⚠ this output contained text that tries to instruct the AI (not obeyed)</source>
+        <translation>⚠ 此输出包含试图指挥 AI 的文本（未执行）</translation>
+    </message>
+    <message>
+        <source>Bundled help (no model needed):</source>
+        <translation>内置帮助（无需模型）：</translation>
+    </message>
+    <message>
+        <source>The tools file must hold a JSON array of tool definitions</source>
+        <translation>工具文件必须包含工具定义的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>       qwqctl ai ask PROFILE|--local &quot;QUESTION&quot; [--deny-all] [--json] [--tools FILE]
+              [--trust-host-key SHA256:…]   the AI provider of the settings and
+              keychain; QWQ_AI_BASE_URL, QWQ_AI_MODEL, QWQ_AI_API_KEY override it
+</source>
+        <translation>       qwqctl ai ask PROFILE|--local &quot;QUESTION&quot; [--deny-all] [--json] [--tools FILE]
+              [--trust-host-key SHA256:…]   使用设置和钥匙串中的 AI 服务商；
+              QWQ_AI_BASE_URL、QWQ_AI_MODEL、QWQ_AI_API_KEY 可覆盖
+</translation>
+    </message>
+    <message>
+        <source>No AI model is set up</source>
+        <translation>尚未设置 AI 模型</translation>
+    </message>
+    <message>
+        <source>Choose one in qwq&apos;s AI settings, or set QWQ_AI_BASE_URL and QWQ_AI_MODEL.</source>
+        <translation>请在 qwq 的 AI 设置中选择，或设置 QWQ_AI_BASE_URL 和 QWQ_AI_MODEL。</translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 ms (attempt %3)</source>
+        <translation>%1；%2 毫秒后重试（第 %3 次）</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1534,26 @@ Logical cores: %2</source>
     <message>
         <source>Servers: %1 · connected: %2 · with problems: %3</source>
         <translation>服务器：%1 · 已连接：%2 · 有问题：%3</translation>
+    </message>
+    <message>
+        <source>Ask AI Why This Disk Is Full</source>
+        <translation>问 AI：为什么这个磁盘满了</translation>
+    </message>
+    <message>
+        <source>Ask AI What Uses This Disk</source>
+        <translation>问 AI：什么占用了这个磁盘</translation>
+    </message>
+    <message>
+        <source>Why is %1 so full, and what can I safely clean up?</source>
+        <translation>为什么 %1 这么满？我可以安全地清理哪些内容？</translation>
+    </message>
+    <message>
+        <source>What uses the space on %1?</source>
+        <translation>%1 上的空间被什么占用了？</translation>
+    </message>
+    <message>
+        <source>Filesystem %1 (%2% used)</source>
+        <translation>文件系统 %1（已用 %2%）</translation>
     </message>
 </context>
 <context>
