@@ -171,10 +171,17 @@ hyperfine --warmup 3 --runs "$RUNS" -N --style basic --export-json "$WORK/ssh-ju
     die "bench_jump failed"
 
 # --- 50 servers at once, GUI-thread lag probe --------------------------------------------------
-echo "== qwq: 50 concurrent connects with an event-loop lag probe" >&2
-"$BUILD/bin/bench_fleet" --host 127.0.0.1 --port "$SSHD_PORT" --user "$SSHD_USER" --key "$SSHD_KEY" \
-    --known-hosts "$KH" --helper "$HELPER" --count 50 >"$WORK/qwq-fleet.json" ||
-    die "bench_fleet failed: $(cat "$WORK/qwq-fleet.json")"
+# The 50 servers stand in for remote machines: their sshd sessions and helpers run at the
+# lowest priority (renice of the fixture's sshd; its children inherit it) so they take the
+# CPU the desktop does not need, as remote servers would. Three runs; the median is judged.
+echo "== qwq: 50 concurrent connects with an event-loop lag probe (3 runs)" >&2
+renice -n 19 -p "$(cat "$SSHD_DIR/sshd.pid")" >/dev/null || die "could not renice the sshd fixture"
+for run in 1 2 3; do
+    "$BUILD/bin/bench_fleet" --host 127.0.0.1 --port "$SSHD_PORT" --user "$SSHD_USER" --key "$SSHD_KEY" \
+        --known-hosts "$KH" --helper "$HELPER" --count 50 >"$WORK/qwq-fleet-$run.json" ||
+        die "bench_fleet failed: $(cat "$WORK/qwq-fleet-$run.json")"
+done
+renice -n 0 -p "$(cat "$SSHD_DIR/sshd.pid")" >/dev/null || true
 
 # --- terminal: cat of 50 MB vs st and xfce4-terminal, scrollback memory ----------------------
 "$HERE/terminal/run-terminal-bench.sh" "$BUILD" "$WORK/terminal.json"
@@ -199,7 +206,11 @@ master = load("ssh-master.json")["results"][0]
 jump = load("ssh-jump.json")["results"][0]
 qwq = load("qwq.json")
 qwq_jump = load("qwq-jump.json")
-fleet = load("qwq-fleet.json")
+fleet_runs = [load("qwq-fleet-%d.json" % i) for i in (1, 2, 3)]
+fleet = sorted(fleet_runs, key=lambda r: r["max_event_loop_stall_ms"])[1]  # the median run
+fleet["runs"] = [{k: r[k] for k in ("all_ready_ms", "max_event_loop_stall_ms", "max_event_cpu_ms",
+                                    "gui_thread_cpu_ms", "slowest_event", "costliest_event")}
+                 for r in fleet_runs]
 term = load("terminal.json") if os.path.exists(os.path.join(work, "terminal.json")) else None
 ne_kb, helper_kb = int(os.environ["NE_RSS"]), int(os.environ["HELPER_RSS"])
 
@@ -220,9 +231,12 @@ rows = [
      helper_kb / ne_kb, "<= 0.3x", helper_kb / ne_kb <= 0.3),
     ("connect via jump + true", "ssh -J JUMP HOST true", ssh_jump_ms, jump_ms, "ms",
      jump_ms / ssh_jump_ms, "<= 1.3x", jump_ms / ssh_jump_ms <= 1.3),
-    # An absolute target: the longest event-loop stall while 50 servers connect at once.
+    # An absolute target: the longest event-loop stall while 50 servers connect at once
+    # (median of three runs), and what the GUI thread's longest event cost in its own CPU time.
     ("50 connects: max GUI stall", "budget 50 ms", 50.0, fleet["max_event_loop_stall_ms"], "ms",
      fleet["max_event_loop_stall_ms"] / 50.0, "<= 1.0x", fleet["max_event_loop_stall_ms"] <= 50),
+    ("50 connects: GUI event CPU", "budget 16 ms (a frame)", 16.0, fleet["max_event_cpu_ms"], "ms",
+     fleet["max_event_cpu_ms"] / 16.0, "<= 1.0x", fleet["max_event_cpu_ms"] <= 16),
 ]
 if term:
     tq, tst, txf = term["qwq"]["net_s"], term["st"]["net_s"], term["xfce4_terminal"]["net_s"]
@@ -236,12 +250,10 @@ if term:
     ]
 rows += [tuple(r) for r in load("containers.json")["rows"]] if os.path.exists(os.path.join(work, "containers.json")) else []
 rows += [tuple(r) for r in load("ai.json")["rows"]] if os.path.exists(os.path.join(work, "ai.json")) else []
-# Reported, not yet enforced (issues 3 and 4 are open):
-# - the 50-connect stall: the 50 sshd sessions and helpers run on the same 2 cores as the GUI
-#   thread, and the stall swings between 11 and 87 ms from run to run;
+# Reported, not yet enforced (issue 4 is open):
 # - the terminal against st: 1.07-1.43x seen on the shared 2 cores (target 1.5x); qwq overlaps
 #   PTY reading and parsing on the second core, so a busy machine costs it more than st.
-informational = {"50 connects: max GUI stall", "terminal cat 50MB vs st"}
+informational = {"terminal cat 50MB vs st"}
 
 print()
 print("%-27s %-25s %10s %10s %8s  %-14s %s" % ("benchmark", "peer", "peer", "qwq", "ratio", "target", "result"))
@@ -261,8 +273,11 @@ print("qwq diagnostics (median ms): first exec after connect %.1f, second %.1f, 
       "sha256sum of the deployed helper %.1f"
       % (dg["first_run_true_after_connect"]["median_ms"], dg["second_run_true_after_connect"]["median_ms"],
          dg["run_true"]["median_ms"], dg["run_sha256sum_helper"]["median_ms"]))
-print("qwq 50 concurrent connects: all ready in %.0f ms, longest event-loop stall %.0f ms"
-      % (fleet["all_ready_ms"], fleet["max_event_loop_stall_ms"]))
+for i, r in enumerate(fleet["runs"], 1):
+    print("qwq 50 concurrent connects, run %d: all ready in %.0f ms, longest event-loop stall %.0f ms "
+          "(slowest: %s), GUI thread CPU %.1f ms in all, longest event %.1f ms (%s)"
+          % (i, r["all_ready_ms"], r["max_event_loop_stall_ms"], r["slowest_event"],
+             r["gui_thread_cpu_ms"], r["max_event_cpu_ms"], r["costliest_event"]))
 print("qwq system.info call: median %.3f ms; trivial call p90 %.3f ms, %.0f calls/s"
       % (qwq["system_info_call"]["median_ms"], qwq["trivial_call"]["p90_ms"], qwq["trivial_call_calls_per_s"]))
 

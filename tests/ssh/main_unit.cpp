@@ -4,11 +4,13 @@
 #include <QCoreApplication>
 
 int runKnownHostsTests(int argc, char **argv);
+int runLifetimeTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int failures = 0;
     failures += runKnownHostsTests(argc, argv);
+    failures += runLifetimeTests(argc, argv);
     return failures;
 }

@@ -6,6 +6,10 @@
 
 #include <libssh/libssh.h>
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QSet>
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -26,27 +30,75 @@ SshSession::SshSession(SshTarget target, QObject *parent)
     qRegisterMetaType<Qwq::Ssh::ConnectionState>();
     qRegisterMetaType<Qwq::Error>();
     qRegisterMetaType<Qwq::Ssh::ForwardStatus>();
-    m_thread.setObjectName(QStringLiteral("ssh:%1").arg(m_target.host));
-    m_worker = std::make_shared<SshWorker>(this, m_target, m_shared);
-    m_worker->moveToThread(&m_thread);
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("ssh:%1").arg(m_target.host));
+    m_worker = std::make_shared<SshWorker>(m_target, m_shared);
+    m_worker->moveToThread(m_thread);
+    {
+        QMutexLocker lock(&m_shared->sessionMutex);
+        m_shared->session = this;
+    }
 #ifdef Q_OS_LINUX
     // Key exchanges of many servers at once must not starve the GUI thread of CPU: the
     // workers run niced (Qt's thread priorities are ignored under SCHED_OTHER on Linux).
-    connect(&m_thread, &QThread::started, &m_thread, [] {
+    connect(m_thread, &QThread::started, m_thread, [] {
         setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
     }, Qt::DirectConnection);
 #endif
-    m_thread.start();
+    m_thread->start();
 }
+
+namespace {
+// Worker threads whose session is gone but which are still finishing a blocking libssh call
+// (a TCP connect or key exchange with a server that does not answer, at most the connect
+// timeout). At exit the application waits for them a little, then leaves them be.
+QMutex orphansMutex;
+QSet<QThread *> orphans;
+
+void waitForOrphans()
+{
+    QDeadlineTimer deadline(3000);
+    QMutexLocker lock(&orphansMutex);
+    for (QThread *t : std::as_const(orphans))
+        t->wait(deadline);
+}
+} // namespace
 
 SshSession::~SshSession()
 {
+    // Nothing here waits for the worker: it may be blocked inside libssh for as long as the
+    // connect timeout. It stops reporting to this object now, shuts down on its own thread,
+    // and the thread and worker are freed when that thread has ended.
+    {
+        QMutexLocker lock(&m_shared->sessionMutex);
+        m_shared->session = nullptr;
+    }
+    QThread *thread = m_thread;
     SshWorker *w = m_worker.get();
-    QMetaObject::invokeMethod(w, [w] { w->shutdown(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    // The thread has ended: deleting its objects from here is safe.
-    m_worker.reset();
+    {
+        static const bool registered = [] {
+            qAddPostRoutine(waitForOrphans);
+            return true;
+        }();
+        Q_UNUSED(registered);
+        QMutexLocker lock(&orphansMutex);
+        orphans.insert(thread);
+    }
+    // Queued to this (the session's) thread: the worker is freed there after its own thread
+    // ended, as before, and the QThread object once it has fully returned.
+    connect(thread, &QThread::finished, thread, [thread, worker = std::move(m_worker)]() mutable {
+        thread->wait();
+        worker.reset();
+        {
+            QMutexLocker lock(&orphansMutex);
+            orphans.remove(thread);
+        }
+        thread->deleteLater();
+    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(w, [w, thread] {
+        w->shutdown();
+        thread->quit();
+    }, Qt::QueuedConnection);
 }
 
 HostKeyInfo SshSession::lastHostKey() const

@@ -37,7 +37,9 @@ class SshSession final : public QObject
 
 public:
     explicit SshSession(SshTarget target, QObject *parent = nullptr);
-    ~SshSession() override; // closes everything, stops and joins the worker thread
+    /// Closes everything without waiting: a worker stuck in a blocking connect finishes on
+    /// its own thread and is freed after it ends.
+    ~SshSession() override;
 
     /// TCP connect, key exchange, host key check, then authentication: agent, the identity
     /// file, password, keyboard-interactive, as far as the server offers them.
@@ -91,7 +93,7 @@ private:
 
     SshTarget m_target;
     std::shared_ptr<Internal::SharedState> m_shared;
-    QThread m_thread;
+    QThread *m_thread = nullptr; // freed after it ended, possibly after this session
     std::shared_ptr<Internal::SshWorker> m_worker;
     int m_nextChannelId = 1;
 };

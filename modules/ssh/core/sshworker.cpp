@@ -56,9 +56,21 @@ void SshWorker::makeNonBlocking(ssh_session ssh)
     }
 }
 
-SshWorker::SshWorker(SshSession *session, SshTarget target, std::shared_ptr<SharedState> shared)
-    : m_session(session), m_target(std::move(target)), m_shared(std::move(shared))
+SshWorker::SshWorker(SshTarget target, std::shared_ptr<SharedState> shared)
+    : m_target(std::move(target)), m_shared(std::move(shared))
 {}
+
+void SshWorker::postToSession(std::function<void(SshSession *)> fn)
+{
+    // Posting while holding the lock: ~SshSession clears the pointer under the same lock, and
+    // an event already posted to it is discarded by Qt when it is deleted.
+    QMutexLocker lock(&m_shared->sessionMutex);
+    SshSession *session = m_shared->session;
+    if (!session)
+        return;
+    QMetaObject::invokeMethod(session, [session, fn = std::move(fn)] { fn(session); },
+                              Qt::QueuedConnection);
+}
 
 SshWorker::~SshWorker() = default;
 
@@ -76,9 +88,7 @@ void SshWorker::setState(ConnectionState s)
             return;
         m_shared->state = s;
     }
-    SshSession *session = m_session;
-    QMetaObject::invokeMethod(session, [session, s] { emit session->stateChanged(s); },
-                              Qt::QueuedConnection);
+    postToSession([s](SshSession *session) { emit session->stateChanged(s); });
 }
 
 bool SshWorker::isReady() const
@@ -268,9 +278,7 @@ void SshWorker::closeAll(const Error &reason, ConnectionState finalState)
     closeChain(); // after the final session, whose socket is the last tunnel's end
     setState(finalState);
     if (wasOpen) {
-        SshSession *session = m_session;
-        QMetaObject::invokeMethod(session, [session, reason] { emit session->disconnected(reason); },
-                                  Qt::QueuedConnection);
+        postToSession([reason](SshSession *session) { emit session->disconnected(reason); });
     }
 }
 

@@ -57,6 +57,11 @@ struct SharedState
     HostKeyInfo hostKey;
     QList<ForwardStatus> forwards;
     int latencyMs = -1;
+
+    // The session the worker reports to, cleared (under sessionMutex) when the session is
+    // deleted: the worker may outlive it, finishing a blocking libssh call on its own thread.
+    QMutex sessionMutex;
+    SshSession *session = nullptr;
 };
 
 struct Hop;            // sshjumprelay.h
@@ -70,7 +75,7 @@ class SshWorker final : public QObject
     Q_DISABLE_COPY_MOVE(SshWorker)
 
 public:
-    SshWorker(SshSession *session, SshTarget target, std::shared_ptr<SharedState> shared);
+    SshWorker(SshTarget target, std::shared_ptr<SharedState> shared);
     ~SshWorker() override;
 
     // All of these run in the worker thread.
@@ -173,6 +178,8 @@ private:
     void drain(ChanOp &op);
     void failOp(ChanOp &op, const Error &error);
     void freeChannel(ChanOp &op);
+    // Runs fn(session) on the session's thread, unless the session is gone by then.
+    void postToSession(std::function<void(SshSession *)> fn);
     void postToStream(const std::weak_ptr<ExecChannel> &stream,
                       std::function<void(ExecChannel *)> fn);
 
@@ -199,7 +206,6 @@ private:
     Result<ExecResult> runBlocking(const QByteArray &command);
     void afterBlocking();
 
-    SshSession *m_session;
     SshTarget m_target;
     std::shared_ptr<SharedState> m_shared;
     ssh_session m_ssh = nullptr;

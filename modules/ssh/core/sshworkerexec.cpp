@@ -20,14 +20,12 @@ constexpr uint32_t WriteChunk = 32 * 1024;
 void SshWorker::postToStream(const std::weak_ptr<ExecChannel> &stream,
                              std::function<void(ExecChannel *)> fn)
 {
-    // Routed through the session, which lives in the channel's thread and outlives this worker.
-    QMetaObject::invokeMethod(
-        m_session,
-        [stream, fn = std::move(fn)] {
-            if (auto c = stream.lock(); c && !c->m_done)
-                fn(c.get());
-        },
-        Qt::QueuedConnection);
+    // Routed through the session, which lives in the channel's thread; once the session is
+    // deleted its channels hear nothing more (as before: its pending events were discarded).
+    postToSession([stream, fn = std::move(fn)](SshSession *) {
+        if (auto c = stream.lock(); c && !c->m_done)
+            fn(c.get());
+    });
 }
 
 void SshWorker::doOpenDirect(int id, const QString &host, quint16 port,

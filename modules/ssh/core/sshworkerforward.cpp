@@ -219,9 +219,7 @@ void SshWorker::publishForwards()
         m_publishTimer->setSingleShot(true);
         m_publishTimer->setInterval(200);
         connect(m_publishTimer, &QTimer::timeout, this, [this] {
-            SshSession *session = m_session;
-            QMetaObject::invokeMethod(session, [session] { emit session->forwardsChanged(); },
-                                      Qt::QueuedConnection);
+            postToSession([](SshSession *session) { emit session->forwardsChanged(); });
         });
     }
     if (!m_publishTimer->isActive())

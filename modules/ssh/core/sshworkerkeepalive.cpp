@@ -88,9 +88,7 @@ void SshWorker::checkKeepAliveReply()
             QMutexLocker lock(&m_shared->mutex);
             m_shared->latencyMs = ms;
         }
-        SshSession *session = m_session;
-        QMetaObject::invokeMethod(session, [session, ms] { emit session->latencyMeasured(ms); },
-                                  Qt::QueuedConnection);
+        postToSession([ms](SshSession *session) { emit session->latencyMeasured(ms); });
     }
 }
 
