@@ -21,7 +21,7 @@ TEST_PACKAGES=(
     openssh-server openssh-client dbus gnome-keyring sudo procps python3
     xvfb xauth hyperfine prometheus-node-exporter libpam-google-authenticator
     stterm xfce4-terminal
-    docker.io busybox-static docker-registry
+    docker.io busybox-static docker-registry docker-compose cron
 )
 
 case "${1:-}" in

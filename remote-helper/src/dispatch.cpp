@@ -75,6 +75,28 @@ void Context::stream(json data) const
                       {"params", {{"id", id}, {"data", std::move(data)}}}});
 }
 
+void Context::onInput(std::function<void(const std::string &, const json &)> sink) const
+{
+    dispatcher.setInputSink(id, std::move(sink));
+}
+
+void Context::clearInput() const
+{
+    dispatcher.clearInputSink(id);
+}
+
+void Dispatcher::setInputSink(const json &id, InputSink sink) const
+{
+    std::lock_guard lock(m_inputMutex);
+    m_inputSinks[id.dump()] = std::make_shared<InputSink>(std::move(sink));
+}
+
+void Dispatcher::clearInputSink(const json &id) const
+{
+    std::lock_guard lock(m_inputMutex);
+    m_inputSinks.erase(id.dump());
+}
+
 void Context::throwIfCancelled() const
 {
     if (cancel.isCancelled())
@@ -200,6 +222,20 @@ void Dispatcher::handleNotification(const std::string &name, const json &params,
             if (token)
                 token->cancel();
         }
+    } else if (name == "$/input" || name == "$/resize") {
+        std::shared_ptr<InputSink> sink;
+        if (const auto target = params.find("id"); target != params.end()) {
+            std::lock_guard lock(m_inputMutex);
+            if (const auto it = m_inputSinks.find(target->dump()); it != m_inputSinks.end())
+                sink = it->second;
+        }
+        if (sink) {
+            try {
+                (*sink)(name, params);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "qwq-helper: %s dropped: %s\n", name.c_str(), e.what());
+            }
+        }
     } else if (name != "$/ping") {
         if (id)
             replyError(*id, RpcError(Code::MethodNotFound, "method not found: " + name,
@@ -248,6 +284,10 @@ void Dispatcher::startWorker(const Method &method, const json &id, json params)
         {
             std::lock_guard lock(m_mutex);
             m_inFlight.erase(key); // before the reply, so the id may be reused at once
+        }
+        {
+            std::lock_guard lock(m_inputMutex);
+            m_inputSinks.erase(key);
         }
         if (isError)
             m_writer.write(json{{"jsonrpc", "2.0"}, {"id", reqId}, {"error", message}});

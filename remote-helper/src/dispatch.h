@@ -57,6 +57,10 @@ struct Context
 
     void stream(nlohmann::json data) const;
     void throwIfCancelled() const;
+    // Routes `$/input` and `$/resize` notifications for this request to `sink` until the
+    // request ends (or clearInput()). The sink runs on the reader thread: it must only queue.
+    void onInput(std::function<void(const std::string &method, const nlohmann::json &params)> sink) const;
+    void clearInput() const;
 };
 
 using Handler = std::function<nlohmann::json(const Params &, const Context &)>;
@@ -81,6 +85,10 @@ public:
     bool readOnly() const { return m_readOnly; }
 
     void handleLine(const std::string &line);
+
+    using InputSink = std::function<void(const std::string &method, const nlohmann::json &params)>;
+    void setInputSink(const nlohmann::json &id, InputSink sink) const;
+    void clearInputSink(const nlohmann::json &id) const;
     void cancelAll();
     // Waits until no handler runs; false on timeout.
     bool waitIdle(std::chrono::milliseconds timeout);
@@ -102,6 +110,9 @@ private:
     std::condition_variable m_idle;
     std::map<std::string, std::shared_ptr<CancelToken>> m_inFlight; // key: id.dump()
     int m_running = 0;
+
+    mutable std::mutex m_inputMutex;
+    mutable std::map<std::string, std::shared_ptr<InputSink>> m_inputSinks; // key: id.dump()
 };
 
 } // namespace qwqhelper

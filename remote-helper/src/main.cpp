@@ -5,6 +5,7 @@
 #include "dispatch.h"
 #include "framing.h"
 #include "handlers/handlers.h"
+#include "selfheal/run.h"
 
 #include <chrono>
 #include <csignal>
@@ -25,6 +26,7 @@ int usage()
 {
     std::fputs("usage: qwq-helper serve [--read-only] [--watchdog-seconds N]\n"
                "       qwq-helper methods\n"
+               "       qwq-helper selfheal-run [--config PATH]\n"
                "       qwq-helper --version\n",
                stderr);
     return 2;
@@ -104,6 +106,15 @@ int main(int argc, char **argv)
         registerAllMethods(dispatcher);
         std::printf("%s\n", dispatcher.methodList().dump().c_str());
         return 0;
+    }
+    if (command == "selfheal-run") {
+        std::string config = selfheal::defaultConfigPath();
+        if (argc == 4 && std::string(argv[2]) == "--config" && argv[3][0] == '/')
+            config = argv[3];
+        else if (argc != 2)
+            return usage();
+        std::signal(SIGPIPE, SIG_IGN);
+        return selfheal::runOnce(config);
     }
     if (command != "serve")
         return usage();

@@ -110,6 +110,9 @@ public:
         return list;
     }
 
+    // The params as given (for a handler that calls another with one field changed).
+    const nlohmann::json &raw() const { return m_params; }
+
 private:
     std::string stringField(const char *field) const
     {

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <sys/socket.h>
@@ -79,8 +80,11 @@ void tst_HelperDocker::initTestCase()
             m_image = QString::fromUtf8(line.mid(11));
     }
     QVERIFY(!m_socket.isEmpty() && !m_image.isEmpty());
-    // Every helper this test starts finds the private daemon through DOCKER_HOST.
+    // Every helper this test starts finds the private daemon through DOCKER_HOST, and keeps
+    // compose projects and self-heal state under the test's directory.
     qputenv("DOCKER_HOST", ("unix://" + m_socket).toUtf8());
+    qputenv("QWQ_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
+    m_compose = QStandardPaths::findExecutable(QStringLiteral("docker-compose"));
     m_helper = std::make_unique<Helper>();
     QVERIFY(result(m_helper->initialize()).contains(QLatin1String("helper")));
 }

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 class tst_HelperDocker : public QObject
@@ -44,6 +45,23 @@ private slots:
     void socketParam();
     void readOnlyRefusesChanges();
 
+    // tst_helper_exec.cpp
+    void execWithPty();
+    void execWithoutTtyReadsStdinToEof();
+    void execCancelEndsTheProcess();
+    void execBadInput();
+    void imagesSaveLoadImport();
+    void networksPrune();
+    void readOnlyAllowsDryRuns();
+    void pullRetriesTransientFailuresWithoutLeakingThePassword();
+
+    // tst_helper_compose.cpp
+    void composeDeployVersionsRollback();
+    void composeFailedDeployRestoresThePrevious();
+    void composeBadInputChangesNothing();
+    void composeAdoptsAProjectStartedOutsideQwq();
+    void selfhealRestartsAKilledContainer();
+
 private:
     // `docker -H unix://SOCKET ARGS…`; stdout trimmed; fails the test when it fails.
     QByteArray docker(const QStringList &args, int timeoutMs = 60000);
@@ -53,6 +71,15 @@ private:
     int start(const QString &method, QJsonObject params);
     void cancel(int id);
     QJsonObject findContainer(const QString &name);
+    // Reads lines until a `$/stream` for `id` whose data satisfies `match` (kept in
+    // notifications); false on timeout.
+    bool waitForStream(int id, const std::function<bool(const QJsonObject &)> &match,
+                       int timeoutMs = 15000);
+    void notify(const QString &method, const QJsonObject &params);
+    // The decoded b64 output of every `$/stream` for `id` so far.
+    QByteArray streamBytes(int id, const QString &stream = {});
+    QString streamText(int id);
+    QString m_compose; // docker-compose, empty when not installed
 
     QTemporaryDir m_dir{QStringLiteral("/tmp/qwq-dockerd-XXXXXX")};
     QString m_socket;

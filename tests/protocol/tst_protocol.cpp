@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -38,6 +39,10 @@ private slots:
     void readOnlyMode();
     void commandLine();
     void methodsMatchJsonAndDocs();
+    void readOnlyAllowsDryRuns();
+    void inputForUnknownRequestsIsIgnored();
+    void composeValidateLocatesYamlErrors();
+    void selfhealRunCommandLine();
     void staticBinary();
 };
 
@@ -393,6 +398,93 @@ void tst_Protocol::methodsMatchJsonAndDocs()
     for (auto d = documented.cbegin(); d != documented.cend(); ++d)
         QVERIFY2(names.contains(d.key()),
                  qPrintable(d.key() + QStringLiteral(" is documented but not dispatched")));
+}
+
+void tst_Protocol::readOnlyAllowsDryRuns()
+{
+    // A prune's dry run changes nothing: its own read method passes a read-only helper (and
+    // fails here only because no daemon answers), the destructive method does not.
+    Helper h({QStringLiteral("serve"), QStringLiteral("--read-only")});
+    h.initialize();
+    const QJsonObject noDaemon{{QStringLiteral("socket"), QStringLiteral("/nonexistent/qwq-test.sock")}};
+    int id = 1;
+    for (const char *method : {"images.pruneDryRun", "volumes.pruneDryRun", "networks.pruneDryRun"})
+        QWQ_VERIFY_ERROR(h.call(id++, QString::fromLatin1(method), noDaemon), 4003);
+    QJsonObject dry = noDaemon;
+    dry.insert(QStringLiteral("dryRun"), true);
+    for (const char *method : {"images.prune", "volumes.prune", "networks.prune"})
+        QWQ_VERIFY_ERROR(h.call(id++, QString::fromLatin1(method), dry), 1003);
+    for (const char *method : {"containers.exec", "images.load", "images.import", "compose.deploy",
+                               "compose.up", "compose.down", "selfheal.install", "selfheal.uninstall"})
+        QWQ_VERIFY_ERROR(h.call(id++, QString::fromLatin1(method), noDaemon), 1003);
+    QVERIFY(h.call(id++, QStringLiteral("selfheal.status")).contains(QLatin1String("result")));
+}
+
+void tst_Protocol::inputForUnknownRequestsIsIgnored()
+{
+    Helper h;
+    h.initialize();
+    h.send(R"({"jsonrpc":"2.0","method":"$/input","params":{"id":5,"b64":"aGk="}})");
+    h.send(R"({"jsonrpc":"2.0","method":"$/input","params":{"id":5,"b64":"***"}})");
+    h.send(R"({"jsonrpc":"2.0","method":"$/resize","params":{"id":5,"rows":24,"cols":80}})");
+    h.send(R"({"jsonrpc":"2.0","method":"$/input","params":{"id":5,"eof":true}})");
+    const QJsonObject r = h.call(6, QStringLiteral("$/ping"));
+    QVERIFY(r.contains(QLatin1String("result")));
+    QVERIFY(h.notifications.isEmpty() && h.others.isEmpty());
+}
+
+void tst_Protocol::composeValidateLocatesYamlErrors()
+{
+    // yaml-cpp runs before compose: these need neither compose nor Docker.
+    Helper h;
+    h.initialize();
+    QJsonObject r = h.call(1, QStringLiteral("compose.validate"),
+                           {{QStringLiteral("yaml"), QStringLiteral("services:\n  web:\n    image: x\n   bad: [\n")}});
+    QWQ_VERIFY_ERROR(r, 4004);
+    QCOMPARE(errorField(r), QStringLiteral("yaml"));
+    const QJsonObject data = r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("line")).toInt(), 4);
+    QVERIFY(data.value(QLatin1String("column")).toInt() > 0);
+    r = h.call(2, QStringLiteral("compose.validate"),
+               {{QStringLiteral("yaml"), QStringLiteral("services:\n  web:\n    image: x\n    restartt: always\n")}});
+    QWQ_VERIFY_ERROR(r, 4004);
+    QCOMPARE(r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject()
+                 .value(QLatin1String("key")).toString(), QStringLiteral("restartt"));
+    QWQ_VERIFY_ERROR(h.call(3, QStringLiteral("compose.validate"), {{QStringLiteral("yaml"), QStringLiteral("- a\n- b\n")}}), 4004);
+    QWQ_VERIFY_ERROR(h.call(4, QStringLiteral("compose.validate"),
+                            {{QStringLiteral("yaml"), QStringLiteral("services:\n  web: {}\n")}}), 4004);
+    QWQ_VERIFY_ERROR(h.call(5, QStringLiteral("compose.validate"),
+                            {{QStringLiteral("yaml"), QString(1100000, QLatin1Char('a'))}}), 1001);
+    QWQ_VERIFY_ERROR(h.call(6, QStringLiteral("compose.validate"), {}), -32602);
+    // Lint of a file without ports needs no daemon either.
+    r = h.call(7, QStringLiteral("compose.lint"),
+               {{QStringLiteral("yaml"), QStringLiteral("services:\n  web:\n    image: x\n    pid: host\n")},
+                {QStringLiteral("socket"), QStringLiteral("/nonexistent/qwq-test.sock")}});
+    const QJsonArray findings = result(r).value(QLatin1String("findings")).toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.at(0).toObject().value(QLatin1String("rule")).toString(), QStringLiteral("pid-host"));
+    QCOMPARE(findings.at(0).toObject().value(QLatin1String("line")).toInt(), 4);
+}
+
+void tst_Protocol::selfhealRunCommandLine()
+{
+    QTemporaryDir data;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QWQ_DATA_DIR"), data.path());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(QWQ_HELPER_PATH), {QStringLiteral("selfheal-run"), QStringLiteral("--bogus")});
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 2);
+    p.start(QStringLiteral(QWQ_HELPER_PATH), {QStringLiteral("selfheal-run"), QStringLiteral("--config"),
+                                              data.filePath(QStringLiteral("missing.json"))});
+    QVERIFY(p.waitForFinished(5000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(p.readAllStandardError().contains("config"));
+    // The state goes beside the config it was given.
+    QFile lastRun(data.filePath(QStringLiteral("last-run.json")));
+    QVERIFY(lastRun.open(QIODevice::ReadOnly));
+    QVERIFY(!QJsonDocument::fromJson(lastRun.readAll()).object().value(QLatin1String("error")).toString().isEmpty());
 }
 
 void tst_Protocol::staticBinary()

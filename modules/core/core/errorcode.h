@@ -39,6 +39,12 @@ enum class ErrorCode : int {
     DockerDaemonError = 4001,
     DockerConflict = 4002,      // 409: name in use, not running, in use
     DockerUnavailable = 4003,   // no socket, refused, no answer, API older than 1.41
+    ComposeInvalid = 4004,      // data.line/column, data.key/service; data.detail: parser's text
+    PortInUse = 4005,           // data.ports: [{port, protocol, hostIp, service, by}]
+    ComposeFailed = 4006,       // a compose command exited non-zero; data.restored for deploys
+    ComposeUnavailable = 4007,  // neither compose v2 nor v1 installed
+    ComposeRisky = 4008,        // high-severity lint findings without acceptRisks; data.findings
+    SchedulerUnavailable = 4009, // self-heal: neither systemd nor crontab
 
     // 5000 websites / nginx / SSL
     NginxConfigInvalid = 5000,

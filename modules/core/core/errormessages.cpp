@@ -33,6 +33,12 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::DockerDaemonError: return Tr::tr("Docker failed");
     case ErrorCode::DockerConflict: return Tr::tr("Docker refused: the object is in use or in the wrong state");
     case ErrorCode::DockerUnavailable: return Tr::tr("Docker is not available on this server");
+    case ErrorCode::ComposeInvalid: return Tr::tr("The compose file is invalid");
+    case ErrorCode::PortInUse: return Tr::tr("A host port is already in use");
+    case ErrorCode::ComposeFailed: return Tr::tr("The compose command failed");
+    case ErrorCode::ComposeUnavailable: return Tr::tr("Docker Compose is not installed on this server");
+    case ErrorCode::ComposeRisky: return Tr::tr("The compose file gives containers power over the host");
+    case ErrorCode::SchedulerUnavailable: return Tr::tr("Neither systemd nor cron is available for scheduling");
     case ErrorCode::NginxConfigInvalid: return Tr::tr("The nginx configuration is invalid");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
@@ -68,6 +74,19 @@ QString localizedMessage(ErrorCode code, const QString &field)
             return Tr::tr("Network not found");
         if (field == QLatin1String("volume") || field == QLatin1String("name"))
             return Tr::tr("Volume not found");
+        if (field == QLatin1String("project"))
+            return Tr::tr("Compose project not found");
+        if (field == QLatin1String("version"))
+            return Tr::tr("No such version of the compose project");
+        return errorTitle(code);
+    case ErrorCode::ComposeInvalid:
+    case ErrorCode::PortInUse:
+    case ErrorCode::ComposeFailed:
+    case ErrorCode::ComposeUnavailable:
+    case ErrorCode::ComposeRisky:
+    case ErrorCode::SchedulerUnavailable:
+        // The field is always the compose file or a setting the title already names; the
+        // panel shows data.line/column, data.ports or data.findings beside it.
         return errorTitle(code);
     default:
         return Tr::tr("%1 (field “%2”)").arg(errorTitle(code), field);

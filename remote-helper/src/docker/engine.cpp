@@ -263,4 +263,33 @@ std::unique_ptr<UnixHttp> Engine::open(const std::string &method, const std::str
     return http;
 }
 
+std::unique_ptr<UnixHttp> Engine::begin(const std::string &method, const std::string &path,
+                                        const Query &query, const UnixHttp::Headers &headers,
+                                        const std::string &contentType, long long bodyLength,
+                                        int idleTimeoutMs)
+{
+    const std::string t = target(path, query);
+    try {
+        auto http = std::make_unique<UnixHttp>(m_socket, &m_cancel, idleTimeoutMs);
+        http->sendHead(method, t, headers, contentType, bodyLength);
+        return http;
+    } catch (const HttpError &e) {
+        forgetVersion(m_socket);
+        throw unavailable(e.what());
+    }
+}
+
+void Engine::finish(UnixHttp &http, const std::string &method, const Subject &subject)
+{
+    try {
+        http.readHead(method);
+        if (http.status() != 101 && (http.status() < 200 || http.status() >= 300)) {
+            const std::string text = http.readAll(1 << 20);
+            throwStatus(http.status(), text, subject);
+        }
+    } catch (const HttpError &e) {
+        throw unavailable(e.what());
+    }
+}
+
 } // namespace qwqhelper::docker

@@ -88,13 +88,24 @@ public:
                                    const Query &query, const Subject &subject,
                                    int idleTimeoutMs, const nlohmann::json &body = nullptr);
 
+    // For requests the caller drives (a streamed upload, a hijacked exec): begin() connects
+    // and sends the head only; the caller sends the body, then finish() reads the answer's head
+    // and throws the mapped error unless it is 2xx or 101. HttpError becomes 4003 in both.
+    std::unique_ptr<UnixHttp> begin(const std::string &method, const std::string &path,
+                                    const Query &query, const UnixHttp::Headers &headers,
+                                    const std::string &contentType, long long bodyLength,
+                                    int idleTimeoutMs);
+    void finish(UnixHttp &http, const std::string &method, const Subject &subject);
+
     const std::string &socketPath() const { return m_socket; }
+    // The versioned, encoded request target: "/v1.41/containers/json?all=1".
+    std::string target(const std::string &path, const Query &query);
     int apiMinor(); // negotiated minor version (41 for v1.41)
 
     static constexpr int kDefaultTimeoutMs = 60000;
 
 private:
-    std::string target(const std::string &path, const Query &query);
+
     void negotiate();
     [[noreturn]] void throwStatus(int status, const std::string &body, const Subject &subject);
 

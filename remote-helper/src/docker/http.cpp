@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
@@ -97,17 +98,42 @@ void UnixHttp::throwIfCancelled() const
 void UnixHttp::request(const std::string &method, const std::string &target,
                        const std::string &body)
 {
-    std::string head = method + " " + target + " HTTP/1.1\r\nHost: docker\r\n"
-                       "User-Agent: qwq-helper/" QWQ_HELPER_VERSION "\r\nConnection: close\r\n";
-    if (!body.empty() || method == "POST" || method == "PUT")
-        head += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
-                + "\r\n";
-    head += "\r\n";
-    head += body;
+    const bool withBody = !body.empty() || method == "POST" || method == "PUT";
+    sendHead(method, target, {}, withBody ? "application/json" : "",
+             withBody ? static_cast<long long>(body.size()) : -2);
+    sendRaw(body);
+    readHead(method);
+}
 
+void UnixHttp::sendHead(const std::string &method, const std::string &target,
+                        const Headers &headers, const std::string &contentType,
+                        long long bodyLength)
+{
+    std::string head = method + " " + target + " HTTP/1.1\r\nHost: docker\r\n"
+                       "User-Agent: qwq-helper/" QWQ_HELPER_VERSION "\r\n";
+    bool connection = false;
+    for (const auto &[name, value] : headers) {
+        head += name + ": " + value + "\r\n";
+        if (lower(name) == "connection")
+            connection = true;
+    }
+    if (!connection)
+        head += "Connection: close\r\n";
+    if (!contentType.empty())
+        head += "Content-Type: " + contentType + "\r\n";
+    if (bodyLength >= 0)
+        head += "Content-Length: " + std::to_string(bodyLength) + "\r\n";
+    else if (bodyLength == -1)
+        head += "Transfer-Encoding: chunked\r\n";
+    head += "\r\n";
+    sendRaw(head);
+}
+
+void UnixHttp::sendRaw(std::string_view bytes)
+{
     std::size_t sent = 0;
-    while (sent < head.size()) {
-        const ssize_t n = ::send(m_fd, head.data() + sent, head.size() - sent, MSG_NOSIGNAL);
+    while (sent < bytes.size()) {
+        const ssize_t n = ::send(m_fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
@@ -116,7 +142,34 @@ void UnixHttp::request(const std::string &method, const std::string &target,
         }
         sent += static_cast<std::size_t>(n);
     }
+}
 
+void UnixHttp::sendChunk(std::string_view bytes)
+{
+    if (bytes.empty())
+        return;
+    char size[32];
+    std::snprintf(size, sizeof size, "%zx\r\n", bytes.size());
+    sendRaw(size);
+    sendRaw(bytes);
+    sendRaw("\r\n");
+}
+
+void UnixHttp::endChunks()
+{
+    sendRaw("0\r\n\r\n");
+}
+
+std::string UnixHttp::takeBuffered()
+{
+    std::string rest = m_raw.substr(m_pos);
+    m_raw.clear();
+    m_pos = 0;
+    return rest;
+}
+
+void UnixHttp::readHead(const std::string &method)
+{
     // Status line and headers.
     std::size_t end;
     while ((end = m_raw.find("\r\n\r\n")) == std::string::npos) {

@@ -6,6 +6,9 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace qwqhelper {
 class CancelToken;
@@ -46,6 +49,23 @@ public:
     // encoded path and query. A non-empty body is sent with Content-Type application/json.
     void request(const std::string &method, const std::string &target,
                  const std::string &body = {});
+
+    using Headers = std::vector<std::pair<std::string, std::string>>;
+    // The parts of request(), for requests that need more: extra headers (a "Connection"
+    // header replaces "Connection: close", e.g. for an upgrade), a body of another type, or a
+    // body streamed with chunked transfer coding (bodyLength -1; then sendChunk()…,
+    // endChunks()). Header values are the caller's to check (no CR/LF).
+    void sendHead(const std::string &method, const std::string &target, const Headers &headers,
+                  const std::string &contentType, long long bodyLength);
+    void sendRaw(std::string_view bytes);
+    void sendChunk(std::string_view bytes);
+    void endChunks();
+    void readHead(const std::string &method);
+
+    // After a 101 (or a hijacked 200) the connection is a raw byte stream: the socket and the
+    // bytes already read past the headers.
+    int fd() const { return m_fd; }
+    std::string takeBuffered();
 
     int status() const { return m_status; }
     // A response header by lower-case name; empty when absent.

@@ -326,4 +326,63 @@ std::optional<int64_t> intInRange(const Params &params, const char *field, int64
     return v;
 }
 
+json argv(const Params &params, const char *field)
+{
+    const auto args = params.stringList(field);
+    if (args.size() > 256)
+        throw invalidValue(field, "too many arguments", "at most 256");
+    for (const auto &a : args)
+        if (a.size() > 32 * 1024 || a.find('\0') != std::string::npos)
+            throw invalidValue(field, "invalid argument", "at most 32 KiB each, no NUL");
+    return args; // argv for the container's entrypoint: no shell is involved
+}
+
+json environment(const Params &params, const char *field)
+{
+    json env = json::array();
+    for (const auto &e : params.stringList(field)) {
+        const auto eq = e.find('=');
+        const std::string key = e.substr(0, eq);
+        const bool keyOk = eq != std::string::npos && !key.empty() && key.size() <= 255
+                           && !std::isdigit(static_cast<unsigned char>(key[0]))
+                           && std::all_of(key.begin(), key.end(), [](unsigned char c) {
+                                  return std::isalnum(c) || c == '_';
+                              });
+        if (!keyOk || e.size() > 32 * 1024 || e.find('\0') != std::string::npos)
+            throw invalidValue(field, "invalid environment entry",
+                               "KEY=value, KEY of letters, digits and '_' not starting with a digit");
+        env.push_back(e);
+    }
+    return env;
+}
+
+bool isContainerPath(const std::string &path)
+{
+    if (path.empty() || path[0] != '/' || path.size() > 4096 || path.find("/../") != std::string::npos
+        || (path.size() >= 3 && path.compare(path.size() - 3, 3, "/..") == 0))
+        return false;
+    return std::none_of(path.begin(), path.end(),
+                        [](unsigned char c) { return c < 0x20 || c == 0x7f || c == ','; });
+}
+
+std::optional<std::string> user(const Params &params, const char *field)
+{
+    const auto u = params.optionalString(field);
+    if (!u)
+        return std::nullopt;
+    const auto part = [](const std::string &s) {
+        return !s.empty() && s[0] != '-' && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+        });
+    };
+    const auto colon = u->find(':');
+    const bool ok = u->size() <= 64
+                    && (colon == std::string::npos
+                            ? part(*u)
+                            : part(u->substr(0, colon)) && part(u->substr(colon + 1)));
+    if (!ok)
+        throw invalidValue(field, "invalid user", "name or uid, optionally :group or :gid");
+    return u;
+}
+
 } // namespace qwqhelper::docker::validate

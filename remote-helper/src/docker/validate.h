@@ -50,6 +50,17 @@ nlohmann::json labels(const Params &params, const char *field = "labels");
 // An IPv4 or IPv6 CIDR ("172.30.0.0/16") or, with cidr false, a plain address.
 std::optional<std::string> ipAddress(const Params &params, const char *field, bool cidr);
 
+// An argv for a container (no shell): at most 256 items of at most 32 KiB without NUL. Empty
+// when absent.
+nlohmann::json argv(const Params &params, const char *field);
+// KEY=value entries: KEY of letters, digits and '_' not starting with a digit (at most 255),
+// the entry at most 32 KiB without NUL. Empty when absent.
+nlohmann::json environment(const Params &params, const char *field);
+// An absolute path inside a container: no "..", no control characters or ','.
+bool isContainerPath(const std::string &path);
+// name|uid[:group|gid] of [a-zA-Z0-9_.-], at most 64 bytes.
+std::optional<std::string> user(const Params &params, const char *field);
+
 // An optional integer in [min, max] (1001 with min/max out of range).
 std::optional<int64_t> intInRange(const Params &params, const char *field, int64_t min,
                                   int64_t max);

@@ -20,44 +20,6 @@ namespace v = docker::validate;
 
 namespace {
 
-constexpr std::size_t kMaxArgs = 256;
-constexpr std::size_t kMaxArgBytes = 32 * 1024;
-
-bool hasNul(const std::string &s)
-{
-    return s.find('\0') != std::string::npos;
-}
-
-json command(const Params &params)
-{
-    const auto args = params.stringList("cmd");
-    if (args.size() > kMaxArgs)
-        throw invalidValue("cmd", "too many arguments", "at most 256");
-    for (const auto &a : args)
-        if (a.size() > kMaxArgBytes || hasNul(a))
-            throw invalidValue("cmd", "invalid argument", "at most 32 KiB each, no NUL");
-    return args; // argv for the container's entrypoint: no shell is involved
-}
-
-json environment(const Params &params)
-{
-    json env = json::array();
-    for (const auto &e : params.stringList("env")) {
-        const auto eq = e.find('=');
-        const std::string key = e.substr(0, eq);
-        const bool keyOk = eq != std::string::npos && !key.empty() && key.size() <= 255
-                           && !std::isdigit(static_cast<unsigned char>(key[0]))
-                           && std::all_of(key.begin(), key.end(), [](unsigned char c) {
-                                  return std::isalnum(c) || c == '_';
-                              });
-        if (!keyOk || e.size() > kMaxArgBytes || hasNul(e))
-            throw invalidValue("env", "invalid environment entry",
-                               "KEY=value, KEY of letters, digits and '_' not starting with a digit");
-        env.push_back(e);
-    }
-    return env;
-}
-
 RpcError wrongShape(const char *field, const char *what)
 {
     return RpcError(Code::InvalidParams, std::string("invalid params: ") + field + " " + what,
@@ -125,15 +87,6 @@ void ports(const Params &params, json &body, json &hostConfig)
     hostConfig["PortBindings"] = bindings;
 }
 
-bool isContainerPath(const std::string &path)
-{
-    if (path.empty() || path[0] != '/' || path.size() > 4096 || path.find("/../") != std::string::npos
-        || (path.size() >= 3 && path.compare(path.size() - 3, 3, "/..") == 0))
-        return false;
-    return std::none_of(path.begin(), path.end(),
-                        [](unsigned char c) { return c < 0x20 || c == 0x7f || c == ','; });
-}
-
 // [{"volume": "data", "target": "/data", "readOnly": false}]: named volumes only.
 json mounts(const Params &params)
 {
@@ -149,7 +102,7 @@ json mounts(const Params &params)
         if (volume.empty() || !v::isContainerName(volume) || volume.size() < 2)
             throw invalidValue("volumes", "invalid volume name",
                                "a named volume: letters, digits, '_', '.' and '-'");
-        if (!isContainerPath(target))
+        if (!v::isContainerPath(target))
             throw invalidValue("volumes", "invalid mount target",
                                "an absolute path inside the container, without '..'");
         const auto ro = m.find("readOnly");
@@ -172,8 +125,8 @@ json containersCreate(const Params &params, const Context &context)
     }
     json body = {{"Image", image}, {"Labels", v::labels(params)}};
     if (params.has("cmd"))
-        body["Cmd"] = command(params);
-    body["Env"] = environment(params);
+        body["Cmd"] = v::argv(params, "cmd");
+    body["Env"] = v::environment(params, "env");
     json hostConfig = json::object();
     ports(params, body, hostConfig);
     hostConfig["Mounts"] = mounts(params);

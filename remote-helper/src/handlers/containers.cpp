@@ -138,6 +138,7 @@ void registerContainerMethods(Dispatcher &dispatcher)
     dispatcher.add("containers.remove", Risk::Destructive, containersRemove);
     registerContainerStreamMethods(dispatcher);
     registerContainerCreateMethods(dispatcher);
+    registerContainerExecMethods(dispatcher);
 }
 
 } // namespace qwqhelper

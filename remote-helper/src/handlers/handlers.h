@@ -13,9 +13,14 @@ void registerMetricsMethods(Dispatcher &dispatcher); // metrics.*
 void registerContainerMethods(Dispatcher &dispatcher);       // containers.* (calls the next)
 void registerContainerStreamMethods(Dispatcher &dispatcher); // containers.logs/stats
 void registerContainerCreateMethods(Dispatcher &dispatcher); // containers.create
+void registerContainerExecMethods(Dispatcher &dispatcher);   // containers.exec
 void registerImageMethods(Dispatcher &dispatcher);           // images.*
+void registerImageIoMethods(Dispatcher &dispatcher);         // images.save/load/import
 void registerVolumeMethods(Dispatcher &dispatcher);          // volumes.*
 void registerNetworkMethods(Dispatcher &dispatcher);         // networks.*
+void registerComposeMethods(Dispatcher &dispatcher);         // compose.list and project commands
+void registerComposeDeployMethods(Dispatcher &dispatcher);   // compose.validate/deploy/…
+void registerSelfhealMethods(Dispatcher &dispatcher);        // selfheal.*
 
 inline void registerAllMethods(Dispatcher &dispatcher)
 {
@@ -26,6 +31,9 @@ inline void registerAllMethods(Dispatcher &dispatcher)
     registerImageMethods(dispatcher);
     registerVolumeMethods(dispatcher);
     registerNetworkMethods(dispatcher);
+    registerComposeMethods(dispatcher);
+    registerComposeDeployMethods(dispatcher);
+    registerSelfhealMethods(dispatcher);
 }
 
 } // namespace qwqhelper

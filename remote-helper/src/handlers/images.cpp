@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // images.*: list, inspect, remove, prune (with a dry run) and pull (streamed progress).
+#include "base64.h"
 #include "dispatch.h"
 #include "docker/convert.h"
 #include "docker/engine.h"
 #include "docker/validate.h"
 #include "handlers/handlers.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -118,18 +120,72 @@ json imagesPrune(const Params &params, const Context &context)
     return out;
 }
 
+// X-Registry-Auth: base64url of {"username","password","serveraddress"} or
+// {"identitytoken","serveraddress"}. The values are checked and never logged or echoed.
+std::string registryAuth(const Params &params)
+{
+    const json *auth = params.optionalObject("auth");
+    if (!auth)
+        return {};
+    json out = json::object();
+    for (const char *key : {"username", "password", "serveraddress", "identitytoken"}) {
+        if (!auth->contains(key) || (*auth)[key].is_null())
+            continue;
+        const auto &value = (*auth)[key];
+        if (!value.is_string())
+            throw RpcError(Code::InvalidParams, std::string("invalid params: auth.") + key
+                                                    + " must be a string",
+                           errorData("auth"));
+        const auto &text = value.get_ref<const std::string &>();
+        if (text.size() > 4096
+            || std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+            throw invalidValue("auth", std::string("invalid ") + key,
+                               "at most 4096 bytes without control characters");
+        out[key] = text;
+    }
+    if (!out.contains("identitytoken") && !(out.contains("username") && out.contains("password")))
+        throw invalidValue("auth", "incomplete credentials",
+                           "username and password, or identitytoken");
+    return base64::encode(out.dump(), true);
+}
+
+// Failures worth another attempt: the network or the registry hiccuped.
+bool isTransient(const std::string &message)
+{
+    static const char *kSigns[] = {"timeout", "timed out", "connection reset", "connection refused",
+                                   "TLS handshake", "i/o timeout", "EOF", "toomanyrequests",
+                                   "too many requests", "429", "500 Internal", "502", "503", "504",
+                                   "temporary failure", "Service Unavailable", "Bad Gateway"};
+    std::string lower = message;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.find("not found") != std::string::npos || lower.find("unauthorized") != std::string::npos
+        || lower.find("denied") != std::string::npos || lower.find("no such host") != std::string::npos)
+        return false;
+    for (const char *sign : kSigns) {
+        std::string s = sign;
+        std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+        if (lower.find(s) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
 // Docker's pull progress: one JSON object per line, e.g.
 //   {"status":"Downloading","progressDetail":{"current":1,"total":2},"id":"a1b2c3"}
 // Layers (with an id) are coalesced to their latest state and sent at most every 200 ms;
 // messages without an id ("Pulling from …", "Digest: …") are sent in order.
-json imagesPull(const Params &params, const Context &context)
+json pullOnce(docker::Engine &engine, const std::string &ref, const std::string &auth,
+              const Context &context)
 {
-    std::string ref = v::image(params);
-    docker::Engine engine(params, context);
     docker::Query query = {{"fromImage", ref}};
     if (!v::hasTagOrDigest(ref))
         query.emplace_back("tag", "latest"); // without a tag Docker would pull every tag
-    auto http = engine.open("POST", "/images/create", query, {"image", ref}, kPullIdleTimeoutMs);
+    docker::UnixHttp::Headers headers;
+    if (!auth.empty())
+        headers.emplace_back("X-Registry-Auth", auth);
+    auto http = engine.begin("POST", "/images/create", query, headers, "application/json", 0,
+                             kPullIdleTimeoutMs);
+    engine.finish(*http, "POST", {"image", ref});
 
     std::map<std::string, json> layers; // changed since the last message
     json messages = json::array();
@@ -149,7 +205,12 @@ json imagesPull(const Params &params, const Context &context)
 
     std::string pending;
     for (;;) {
-        const auto r = http->readSome(pending);
+        docker::UnixHttp::Read r;
+        try {
+            r = http->readSome(pending);
+        } catch (const docker::HttpError &e) {
+            throw docker::unavailable(e.what());
+        }
         if (r == docker::UnixHttp::Read::End)
             break;
         std::size_t start = 0;
@@ -190,6 +251,35 @@ json imagesPull(const Params &params, const Context &context)
     return {{"image", ref}, {"digest", digest}, {"status", lastStatus}};
 }
 
+json imagesPull(const Params &params, const Context &context)
+{
+    const std::string ref = v::image(params);
+    const std::string auth = registryAuth(params);
+    const int retries = static_cast<int>(v::intInRange(params, "retries", 0, 10).value_or(3));
+    docker::Engine engine(params, context);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            json result = pullOnce(engine, ref, auth, context);
+            result["attempts"] = attempt;
+            return result;
+        } catch (const RpcError &e) {
+            const std::string detail = e.data.is_object() && e.data.contains("detail")
+                                               && e.data["detail"].is_string()
+                                           ? e.data["detail"].get<std::string>()
+                                           : e.message;
+            const bool retryable = (e.code == Code::DockerError || e.code == Code::DockerUnavailable)
+                                   && isTransient(detail);
+            if (!retryable || attempt > retries)
+                throw;
+            const int wait = std::min(30, 1 << (attempt - 1));
+            context.stream({{"retry", {{"attempt", attempt + 1}, {"of", retries + 1},
+                                       {"inSeconds", wait}, {"reason", detail.substr(0, 512)}}}});
+            if (context.cancel.waitFor(std::chrono::seconds(wait)))
+                throw cancelledError();
+        }
+    }
+}
+
 } // namespace
 
 void registerImageMethods(Dispatcher &dispatcher)
@@ -200,6 +290,12 @@ void registerImageMethods(Dispatcher &dispatcher)
     dispatcher.add("images.remove", Risk::Destructive, imagesRemove);
     dispatcher.add("images.prune", Risk::Destructive, imagesPrune);
     dispatcher.add("images.pull", Risk::Mutating, imagesPull);
+    // The dry run changes nothing: a read method, so a read-only helper answers it too.
+    dispatcher.add("images.pruneDryRun", Risk::Read, [](const Params &params, const Context &context) {
+        docker::Engine engine(params, context);
+        return pruneDryRun(engine, params.optionalBool("all").value_or(false));
+    });
+    registerImageIoMethods(dispatcher);
 }
 
 } // namespace qwqhelper

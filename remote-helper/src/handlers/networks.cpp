@@ -8,6 +8,8 @@
 #include "docker/validate.h"
 #include "handlers/handlers.h"
 
+#include <set>
+
 namespace qwqhelper {
 
 using nlohmann::json;
@@ -112,12 +114,71 @@ json networksDisconnect(const Params &params, const Context &context)
 
 } // namespace
 
+// Networks no container uses, running or stopped (Docker's own prune also takes those of
+// stopped containers, which then cannot start again): Docker's predefined ones never.
+json unusedNetworks(docker::Engine &engine)
+{
+    std::set<std::string> used;
+    const json containers = engine.get("/containers/json", {{"all", "1"}});
+    if (containers.is_array())
+        for (const auto &c : containers)
+            if (c.contains("NetworkSettings") && c["NetworkSettings"].is_object()
+                && c["NetworkSettings"].contains("Networks")
+                && c["NetworkSettings"]["Networks"].is_object())
+                for (const auto &[name, n] : c["NetworkSettings"]["Networks"].items()) {
+                    used.insert(name);
+                    if (n.is_object() && n.contains("NetworkID") && n["NetworkID"].is_string())
+                        used.insert(n["NetworkID"].get<std::string>());
+                }
+    json unused = json::array();
+    const json list = engine.get("/networks");
+    if (list.is_array())
+        for (const auto &n : list) {
+            const std::string name = n.value("Name", std::string());
+            const std::string id = n.value("Id", std::string());
+            if (name == "bridge" || name == "host" || name == "none" || name == "ingress"
+                || n.value("Scope", std::string("local")) == "swarm" || used.count(name)
+                || used.count(id))
+                continue;
+            unused.push_back({{"id", id}, {"name", name}});
+        }
+    return unused;
+}
+
+json networksPrune(const Params &params, const Context &context, bool forceDryRun)
+{
+    const bool dryRun = forceDryRun || params.optionalBool("dryRun").value_or(false);
+    docker::Engine engine(params, context);
+    json names = json::array();
+    for (const auto &n : unusedNetworks(engine)) {
+        if (!dryRun) {
+            context.throwIfCancelled();
+            try {
+                engine.call("DELETE", "/networks/" + docker::percentEncode(n["id"].get<std::string>()),
+                            {}, nullptr, {"network", n["name"].get<std::string>()});
+            } catch (const RpcError &e) {
+                // Taken meanwhile (409/403 "has active endpoints") or gone: kept, not an error.
+                if (e.code != Code::DockerConflict && e.code != Code::DockerNotFound
+                    && e.code != Code::DockerError)
+                    throw;
+                continue;
+            }
+        }
+        names.push_back(n["name"]);
+    }
+    return {{"dryRun", dryRun}, {"networks", names}};
+}
+
 void registerNetworkMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("networks.list", Risk::Read, networksList);
     dispatcher.add("networks.create", Risk::Mutating, networksCreate);
     dispatcher.add("networks.remove", Risk::Destructive, networksRemove);
     dispatcher.add("networks.connect", Risk::Mutating, networksConnect);
+    dispatcher.add("networks.prune", Risk::Destructive,
+                   [](const Params &p, const Context &c) { return networksPrune(p, c, false); });
+    dispatcher.add("networks.pruneDryRun", Risk::Read,
+                   [](const Params &p, const Context &c) { return networksPrune(p, c, true); });
     dispatcher.add("networks.disconnect", Risk::Mutating, networksDisconnect);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 qwq contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dispatch.h"
+#include "compose/cli.h"
 #include "docker/engine.h"
 #include "handlers/handlers.h"
 #include "hostfacts.h"
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <dirent.h>
+#include <future>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -75,6 +77,8 @@ struct Detection
 
 Detection detect()
 {
+    // The compose probes take a while (v1 is a Python program): in parallel with the rest.
+    auto composeProbe = std::async(std::launch::async, [] { compose::detect(); });
     const auto dirs = searchDirectories();
     Detection d;
 
@@ -97,23 +101,18 @@ Detection detect()
         }
     }
     d.details["docker"] = std::move(dockerDetails);
+    composeProbe.wait();
 
-    const json composeV1 = findBinary(dirs, {"docker-compose"});
-    json composeV2 = nullptr;
-    std::vector<std::string> pluginDirs = {"/usr/libexec/docker/cli-plugins",
-                                           "/usr/lib/docker/cli-plugins",
-                                           "/usr/local/lib/docker/cli-plugins"};
-    if (const char *home = std::getenv("HOME"))
-        pluginDirs.insert(pluginDirs.begin(), std::string(home) + "/.docker/cli-plugins");
-    for (const auto &dir : pluginDirs)
-        if (isExecutableFile(dir + "/docker-compose")) {
-            composeV2 = dir + "/docker-compose";
-            break;
-        }
-    d.details["compose"] = {{"v1", composeV1}, {"v2", composeV2}};
-    if (!composeV1.is_null())
+    // The compose probes run `version --short` (started before the Docker ping in initialize,
+    // see composeProbe); only a CLI that answers with a version counts.
+    const compose::Tools &tools = compose::detect();
+    auto path = [](const std::optional<compose::Tool> &t) { return t ? json(t->path) : json(nullptr); };
+    auto version = [](const std::optional<compose::Tool> &t) { return t ? json(t->version) : json(nullptr); };
+    d.details["compose"] = {{"v1", path(tools.v1)}, {"v2", path(tools.v2)},
+                            {"v1Version", version(tools.v1)}, {"v2Version", version(tools.v2)}};
+    if (tools.v1)
         d.capabilities.push_back("compose-v1");
-    if (!composeV2.is_null())
+    if (tools.v2)
         d.capabilities.push_back("compose-v2");
 
     auto single = [&](const char *capability, const char *key,

@@ -72,10 +72,10 @@ bool isAnonymous(const json &volume)
 // so the helper prunes the same way on every version: the unused volumes from GET /system/df
 // (RefCount 0) — anonymous ones only unless `all` — each removed by name. A volume that a
 // container took meanwhile answers 409 and is kept (listed in `kept`).
-json volumesPrune(const Params &params, const Context &context)
+json volumesPrune(const Params &params, const Context &context, bool forceDryRun = false)
 {
     const bool all = params.optionalBool("all").value_or(false);
-    const bool dryRun = params.optionalBool("dryRun").value_or(false);
+    const bool dryRun = forceDryRun || params.optionalBool("dryRun").value_or(false);
     docker::Engine engine(params, context);
     const json df = engine.get("/system/df");
     json candidates = json::array();
@@ -118,7 +118,11 @@ void registerVolumeMethods(Dispatcher &dispatcher)
     dispatcher.add("volumes.list", Risk::Read, volumesList);
     dispatcher.add("volumes.create", Risk::Mutating, volumesCreate);
     dispatcher.add("volumes.remove", Risk::Destructive, volumesRemove);
-    dispatcher.add("volumes.prune", Risk::Destructive, volumesPrune);
+    dispatcher.add("volumes.prune", Risk::Destructive,
+                   [](const Params &p, const Context &c) { return volumesPrune(p, c); });
+    // The dry run changes nothing: a read method, so a read-only helper answers it too.
+    dispatcher.add("volumes.pruneDryRun", Risk::Read,
+                   [](const Params &p, const Context &c) { return volumesPrune(p, c, true); });
 }
 
 } // namespace qwqhelper
