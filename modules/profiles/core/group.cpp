@@ -33,6 +33,12 @@ bool Group::isWithin(const QString &path, const QString &ancestor)
     return path == ancestor || path.startsWith(ancestor + QLatin1Char('/'));
 }
 
+QString Group::parentPath(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : path.left(slash);
+}
+
 QJsonObject Group::toJson() const
 {
     QJsonObject o{{QStringLiteral("path"), path}};

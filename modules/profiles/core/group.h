@@ -26,6 +26,8 @@ struct Group
     static QStringList ancestry(const QString &path);
     /// True when `path` is `ancestor` or lies below it.
     static bool isWithin(const QString &path, const QString &ancestor);
+    /// "prod/web/eu" → "prod/web"; a top-level group → "".
+    static QString parentPath(const QString &path);
 
     QJsonObject toJson() const;
     static Result<Group> fromJson(const QJsonObject &o);

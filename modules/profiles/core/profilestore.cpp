@@ -12,6 +12,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace Qwq::Profiles {
 
 namespace {
@@ -100,6 +102,14 @@ QList<Profile> ProfileStore::profiles() const
     QList<Profile> all{Profile::local()};
     all += m_state.profiles;
     return all;
+}
+
+int ProfileStore::serversWithin(const QString &path) const
+{
+    const QList<Profile> all = profiles();
+    return int(std::count_if(all.cbegin(), all.cend(), [&](const Profile &p) {
+        return !p.isLocal() && Group::isWithin(p.group, path);
+    }));
 }
 
 std::optional<Profile> ProfileStore::find(const QString &idOrName) const

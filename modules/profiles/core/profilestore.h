@@ -45,6 +45,8 @@ public:
     QString path() const { return m_path; }
 
     QList<Profile> profiles() const;           // This computer first
+    /// Servers (not This computer) in the group at `path` and its subgroups.
+    int serversWithin(const QString &path) const;
     std::optional<Profile> find(const QString &idOrName) const;
     /// Adds (empty id: a new UUID) or replaces a profile with the same id. Validates first.
     Result<Profile> upsert(Profile profile);

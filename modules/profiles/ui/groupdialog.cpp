@@ -33,12 +33,6 @@ const QString kIdentity = QStringLiteral("identityId");
 const QString kJumps = QStringLiteral("jumpHosts");
 const QString kKeepAlive = QStringLiteral("keepAliveSeconds");
 
-QString parentOf(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : path.left(slash);
-}
-
 /// The nearest value `get` yields among `path` and its ancestors (nearest first).
 template<typename T, typename Get>
 std::optional<T> nearest(const ProfileStore *store, const QString &path, Get get)
@@ -52,14 +46,6 @@ std::optional<T> nearest(const ProfileStore *store, const QString &path, Get get
         }
     }
     return std::nullopt;
-}
-
-int serversWithin(const ProfileStore *store, const QString &path)
-{
-    const QList<Profile> all = store->profiles();
-    return int(std::count_if(all.cbegin(), all.cend(), [&](const Profile &p) {
-        return !p.isLocal() && Group::isWithin(p.group, path);
-    }));
 }
 
 QColor swatchColour(const QString &colour)
@@ -146,7 +132,7 @@ GroupDialog::GroupDialog(ProfileStore *store, QWidget *parent)
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
     connect(m_revertButton, &QPushButton::clicked, this, [this] {
         if (m_draft)
-            startNewGroup(parentOf(normaliseGroupPath(m_path->text())));
+            startNewGroup(Group::parentPath(normaliseGroupPath(m_path->text())));
         else
             loadForm(m_current, false);
     });
@@ -210,10 +196,10 @@ void GroupDialog::rebuildTree()
     QHash<QString, QTreeWidgetItem *> items;
     QTreeWidgetItem *current = nullptr;
     for (const QString &path : m_store->groupPaths()) {
-        QTreeWidgetItem *parent = items.value(parentOf(path));
+        QTreeWidgetItem *parent = items.value(Group::parentPath(path));
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, path.section(QLatin1Char('/'), -1));
-        item->setText(1, QString::number(serversWithin(m_store, path)));
+        item->setText(1, QString::number(m_store->serversWithin(path)));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setToolTip(0, path);
         item->setData(0, Qt::UserRole, path);
@@ -311,7 +297,7 @@ void GroupDialog::loadForm(const QString &path, bool draft)
             return p != path && Group::isWithin(p, path);
         }));
         m_members->setText(Tr::tr("Servers in this group and its subgroups: %1. Subgroups: %2.")
-                               .arg(serversWithin(m_store, path))
+                               .arg(m_store->serversWithin(path))
                                .arg(subgroups));
     }
     m_formBox->setTitle(draft ? Tr::tr("New group") : Tr::tr("Group “%1”").arg(path));
@@ -323,7 +309,7 @@ void GroupDialog::loadForm(const QString &path, bool draft)
 void GroupDialog::refreshInherited()
 {
     // What the parent chain gives; at the top, the built-in defaults a connection uses.
-    const QString parent = parentOf(normaliseGroupPath(m_path->text()));
+    const QString parent = Group::parentPath(normaliseGroupPath(m_path->text()));
     QString login = qEnvironmentVariable("USER");
     if (login.isEmpty())
         login = qEnvironmentVariable("USERNAME");
@@ -414,123 +400,6 @@ bool GroupDialog::save()
     loadForm(saved->path, false);
     rebuildTree();
     return true;
-}
-
-void GroupDialog::deleteCurrent()
-{
-    if (m_draft) {
-        m_loaded = formState();   // nothing to keep
-        const QStringList paths = m_store->groupPaths();
-        if (!paths.isEmpty())
-            selectGroup(paths.first());
-        return;
-    }
-    if (m_current.isEmpty())
-        return;
-    m_busy = true;
-    const bool removed = removeGroupAsking(m_store, m_current, this);
-    m_busy = false;
-    if (!removed)
-        return;
-    // Show the parent (where the servers went), else any group, else a new draft.
-    const QString parent = parentOf(m_current);
-    const QStringList paths = m_store->groupPaths();
-    if (paths.contains(parent))
-        loadForm(parent, false);
-    else if (!paths.isEmpty())
-        loadForm(paths.first(), false);
-    else
-        loadForm(QString(), true);
-    rebuildTree();
-}
-
-bool GroupDialog::removeGroupAsking(ProfileStore *store, const QString &path, QWidget *parent)
-{
-    const QString target = parentOf(path);
-    const int servers = serversWithin(store, path);
-    const QStringList paths = store->groupPaths();
-    const int subgroups = int(std::count_if(paths.cbegin(), paths.cend(), [&](const QString &p) {
-        return p != path && Group::isWithin(p, path);
-    }));
-    QMessageBox box(QMessageBox::Question, Tr::tr("Delete Group"), QString(), QMessageBox::NoButton, parent);
-    box.setObjectName(QStringLiteral("deleteGroupQuestion"));
-    box.setTextFormat(Qt::PlainText);
-    QPushButton *accept;
-    if (servers == 0 && subgroups == 0) {
-        box.setText(Tr::tr("Delete the empty group “%1”?").arg(path));
-        accept = box.addButton(Tr::tr("Delete"), QMessageBox::AcceptRole);
-    } else {
-        box.setText(Tr::tr("The group “%1” is not empty. Servers in it and its subgroups: %2. "
-                           "Subgroups: %3.").arg(path).arg(servers).arg(subgroups));
-        box.setInformativeText(
-            target.isEmpty()
-                ? Tr::tr("They move to the top level when the group is deleted. No server is "
-                         "deleted; servers that inherited settings from this group take them from "
-                         "the defaults instead.")
-                : Tr::tr("They move to the group “%1” when this group is deleted. No server is "
-                         "deleted; servers that inherited settings from this group take them from "
-                         "“%1” instead.").arg(target));
-        accept = box.addButton(target.isEmpty() ? Tr::tr("Move to Top Level and Delete")
-                                                : Tr::tr("Move to Parent and Delete"),
-                               QMessageBox::AcceptRole);
-    }
-    accept->setObjectName(QStringLiteral("confirmDeleteGroupButton"));
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != accept)
-        return false;
-    if (auto r = store->removeGroup(path, target); !r) {
-        QMessageBox::warning(parent, Tr::tr("Delete Group"), r.error().message);
-        return false;
-    }
-    return true;
-}
-
-void GroupDialog::showError(const Error &e)
-{
-    QString key = e.field;
-    if (key == QLatin1String("group"))
-        key = QStringLiteral("group.path");
-    m_error->setText(showFieldError(m_form, m_fields.values(), m_fields.value(key), e));
-    m_error->show();
-}
-
-void GroupDialog::clearError()
-{
-    for (QWidget *w : std::as_const(m_fields))
-        w->setStyleSheet(QString());
-    m_error->clear();
-    m_error->hide();
-}
-
-bool GroupDialog::confirmLeave()
-{
-    if (!isModified())
-        return true;
-    const auto answer = QMessageBox::question(
-        this, Tr::tr("Unsaved Changes"),
-        m_draft ? Tr::tr("Save the new group?")
-                : Tr::tr("Save the changes to the group “%1”?").arg(m_current),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Save)
-        return save();
-    return true;
-}
-
-void GroupDialog::done(int r)
-{
-    if (!confirmLeave())
-        return;
-    QDialog::done(r);
-}
-
-void GroupDialog::updateButtons()
-{
-    m_newSubButton->setEnabled(!m_draft && !m_current.isEmpty());
-    m_deleteButton->setEnabled(m_draft || !m_current.isEmpty());
 }
 
 } // namespace Qwq::Profiles
