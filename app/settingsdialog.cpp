@@ -8,6 +8,7 @@
 #include <ai/ui/aisettingspage.h>
 #include <core/core/paths.h>
 #include <core/core/settings.h>
+#include <terminal/ui/terminalsettingspage.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,6 +23,7 @@ namespace Qwq::App {
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent), m_language(new QComboBox), m_languageLabel(new QLabel),
       m_pathsLabel(new QLabel), m_tabs(new QTabWidget), m_aiPage(new Ai::AiSettingsPage),
+      m_terminalPage(new Terminal::TerminalSettingsPage),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -53,6 +55,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     m_tabs->addTab(general, QString());
     m_tabs->addTab(m_aiPage, QString());
+    m_tabs->addTab(m_terminalPage, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
@@ -66,6 +69,7 @@ void SettingsDialog::retranslate()
     m_languageLabel->setText(Tr::tr("Language:"));
     m_tabs->setTabText(0, Tr::tr("General"));
     m_tabs->setTabText(1, Tr::tr("AI"));
+    m_tabs->setTabText(2, Tr::tr("Terminal"));
     m_language->setItemText(0, Tr::tr("System default"));
     m_pathsLabel->setText(Tr::tr("Profiles and settings: %1\nAudit log: %2\nSecrets are kept in the "
                                  "system keychain only.")

@@ -12,12 +12,15 @@ class QTabWidget;
 namespace Qwq::Ai {
 class AiSettingsPage;
 }
+namespace Qwq::Terminal {
+class TerminalSettingsPage;
+}
 
 namespace Qwq::App {
 
-/// Application settings: General (the language switches live, without a restart) and AI
+/// Application settings: General (the language switches live, without a restart), AI
 /// (provider, model, key in the keychain, local-only, token budget; saved when the dialog
-/// closes).
+/// closes) and Terminal (applied to open terminals as it changes).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ class SettingsDialog final : public QDialog
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     Ai::AiSettingsPage *aiPage() const { return m_aiPage; }
+    Terminal::TerminalSettingsPage *terminalPage() const { return m_terminalPage; }
 
 protected:
     void changeEvent(QEvent *e) override;
@@ -37,6 +41,7 @@ private:
     QLabel *m_pathsLabel;
     QTabWidget *m_tabs;
     Ai::AiSettingsPage *m_aiPage;
+    Terminal::TerminalSettingsPage *m_terminalPage;
     QDialogButtonBox *m_buttons;
 };
 

@@ -20,7 +20,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
     openssh-server openssh-client dbus gnome-keyring sudo procps python3
     xvfb xauth hyperfine prometheus-node-exporter libpam-google-authenticator
-    stterm xfce4-terminal
+    stterm xfce4-terminal htop
     docker.io busybox-static docker-registry docker-compose cron
 )
 

@@ -8,6 +8,7 @@ int runTerminalStreamTests(int argc, char **argv);
 int runTerminalInputTests(int argc, char **argv);
 int runScrollbackTests(int argc, char **argv);
 int runLocalPtySessionTests(int argc, char **argv);
+int runTerminalFeatureTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -18,5 +19,6 @@ int main(int argc, char **argv)
     failures += runTerminalInputTests(argc, argv);
     failures += runScrollbackTests(argc, argv);
     failures += runLocalPtySessionTests(argc, argv);
+    failures += runTerminalFeatureTests(argc, argv);
     return failures;
 }

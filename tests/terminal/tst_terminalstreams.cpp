@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Byte streams as full-screen programs write them: scrolling regions, the alternate screen,
 // a synthetic and a recorded vim session (data/vim-*.bin: vim 9.0 in a 24x80 xterm-256color
-// PTY, recorded by data/record-vim.py), resize, words and lines.
+// PTY, recorded by data/record-vim.py), a recorded htop 3.2 screen (data/record-htop.py), resize, words and lines.
 #include "termtestutil.h"
 
 #include <QSignalSpy>
@@ -23,6 +23,7 @@ private slots:
     void alternateScreen1047();
     void syntheticVimSession();
     void recordedVimSession();
+    void recordedHtopSession();
     void resizeShrinkAndGrow();
     void resizeColumnsCutsWithoutReflow();
     void resizeOnAlternateScreen();
@@ -218,6 +219,87 @@ void tst_TerminalStreams::recordedVimSession()
     for (int r = 1; r < 24; ++r)
         QCOMPARE(row(s, r), QString());
     QCOMPARE(s.cursorRow(), 1);
+    QCOMPARE(s.scrollbackLines(), 0);
+}
+
+void tst_TerminalStreams::recordedHtopSession()
+{
+    const QByteArray open = readData(QStringLiteral("htop-open.bin"));
+    const QByteArray quit = readData(QStringLiteral("htop-quit.bin"));
+    QVERIFY(!open.isEmpty() && !quit.isEmpty());
+    TerminalScreen s(24, 80);
+    feed(s, "$ htop --tree\r\n");
+    for (qsizetype i = 0; i < open.size(); i += 5)
+        s.feed(QByteArrayView(open).sliced(i, std::min<qsizetype>(5, open.size() - i)));
+    QVERIFY(s.isAlternateScreen());
+    QCOMPARE(s.mouseMode(), MouseMode::Click);   // 1000 + SGR 1006: clicks select processes
+    QVERIFY(s.applicationCursorKeys());
+    QVERIFY(!s.isCursorVisible());
+    const auto fg = [&s](int r, int c) { return s.cell(r, c).style.fg; };
+    const auto bg = [&s](int r, int c) { return s.cell(r, c).style.bg; };
+    const auto idx = [](int i) { return TermColor::indexed(i); };
+    QVERIFY2(row(s, 0).isEmpty(), qPrintable(dump(s)));
+    QCOMPARE(row(s, 1), QStringLiteral("    0[||||||||||||||||||||||||||100.0%] Tasks: 67, 42 thr, 60 kthr; 2 running"));
+    QCOMPARE(row(s, 3), QStringLiteral("  Mem[||||||||||||         1.58G/23.5G] Uptime: 04:56:51"));
+    QCOMPARE(row(s, 4), QStringLiteral("  Swp[                           0K/0K]"));
+    // Meters: cyan labels, bold brackets, green CPU bars; memory bars green, bold blue,
+    // magenta, yellow; the bold grey text on the right.
+    QCOMPARE(fg(1, 4), idx(6));
+    QVERIFY(s.cell(1, 5).style.bold());
+    QCOMPARE(fg(1, 6), idx(2));
+    QCOMPARE(fg(3, 6), idx(2));
+    QCOMPARE(fg(3, 9), idx(4));
+    QVERIFY(s.cell(3, 9).style.bold());
+    QCOMPARE(fg(3, 10), idx(5));
+    QCOMPARE(fg(3, 11), idx(3));
+    QCOMPARE(fg(3, 30), idx(8));
+    // Screen tabs, the column header (sort column cyan, the rest green, erased to the end
+    // of the row in green) and the selected row in cyan across the whole width.
+    QCOMPARE(row(s, 6), QStringLiteral("  [Main] [I/O]"));
+    QCOMPARE(fg(6, 3), idx(0));
+    QCOMPARE(bg(6, 3), idx(2));
+    QCOMPARE(bg(6, 10), idx(4));
+    QVERIFY(row(s, 7).startsWith(QStringLiteral("  PID△USER       PRI  NI  VIRT")));
+    QCOMPARE(s.cell(7, 5).text, QStringLiteral("△"));
+    QCOMPARE(bg(7, 0), idx(6));
+    QCOMPARE(bg(7, 6), idx(2));
+    QCOMPARE(fg(7, 6), idx(0));
+    QCOMPARE(bg(7, 79), idx(2));
+    QVERIFY(row(s, 8).startsWith(QStringLiteral("    1 root        10 -10 47044")));
+    for (int c = 0; c < 80; ++c)
+        QCOMPARE(bg(8, c), idx(6));
+    // The process tree: cyan lines, green threads, red negative nice values.
+    QCOMPARE(row(s, 9), QStringLiteral("   59 root        20   0 47044 15144  6420 S   0.0  0.1  0:00.43 ├─ /process_api"));
+    QCOMPARE(s.cell(9, 65).text, QStringLiteral("├"));
+    QCOMPARE(s.cell(9, 65).width, 1);
+    QCOMPARE(fg(9, 65), idx(6));
+    QCOMPARE(fg(9, 68), idx(2));
+    QCOMPARE(bg(9, 68), TermColor());
+    QCOMPARE(fg(10, 21), idx(1));
+    QVERIFY(row(s, 22).endsWith(QStringLiteral("├─ dockerd --da")));
+    // The function key bar.
+    QCOMPARE(row(s, 23), QStringLiteral("F1Help  F2Setup F3SearchF4FilterF5List  F6SortByF7Nice -F8Nice +F9Kill  F10Quit"));
+    QCOMPARE(bg(23, 0), TermColor());
+    QCOMPARE(fg(23, 2), idx(0));
+    QCOMPARE(bg(23, 2), idx(6));
+    QCOMPARE(bg(23, 72), TermColor());
+    QCOMPARE(bg(23, 75), idx(6));
+    // A click on a process is reported in SGR form (libvterm 0.1.4 alone would have applied
+    // only the first mode of "\e[?1006;1000h": no mouse at all).
+    QByteArray written;
+    s.setWriter([&written](QByteArrayView b) { written += b.toByteArray(); });
+    s.mouseMove(10, 5, Qt::NoModifier);
+    s.mouseButton(1, true, Qt::NoModifier);
+    s.mouseButton(1, false, Qt::NoModifier);
+    QCOMPARE(written, QByteArray("\x1b[<0;6;11M\x1b[<0;6;11m"));
+    // q: back to the shell's screen, modes reset.
+    feed(s, quit);
+    QVERIFY(!s.isAlternateScreen());
+    QCOMPARE(s.mouseMode(), MouseMode::None);
+    QVERIFY(!s.applicationCursorKeys());
+    QVERIFY(s.isCursorVisible());
+    QCOMPARE(row(s, 0), QStringLiteral("$ htop --tree"));
+    QCOMPARE(row(s, 1), QString());
     QCOMPARE(s.scrollbackLines(), 0);
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TerminalView and TerminalPanel offscreen: painting, coalesced repaints, scrolling, keys,
 // input methods, selection, paste warning, Ctrl+click URLs, zoom, resize, mouse reporting.
+#include "fakesession.h"
+
 #include <terminal/core/iterminalsession.h>
 #include <terminal/core/localptysession.h>
 #include <terminal/core/terminalscreen.h>
@@ -20,36 +22,7 @@ using namespace Qwq;
 using namespace Qwq::Terminal;
 
 namespace {
-class FakeSession final : public ITerminalSession
-{
-public:
-    using ITerminalSession::ITerminalSession;
-    Result<void> start(int r, int c) override
-    {
-        running = true;
-        rows = r;
-        cols = c;
-        return {};
-    }
-    void write(QByteArrayView b) override { written += b.toByteArray(); }
-    void resize(int r, int c) override
-    {
-        rows = r;
-        cols = c;
-        ++resizes;
-    }
-    void terminate() override { running = false; }
-    bool isRunning() const override { return running; }
-    QString displayName() const override { return QStringLiteral("fake"); }
-    void output(const QByteArray &b) { emit dataReceived(b); }
-    QByteArray take() { return std::exchange(written, {}); }
-
-    QByteArray written;
-    int rows = 0;
-    int cols = 0;
-    int resizes = 0;
-    bool running = false;
-};
+using TermTest::FakeSession;
 
 struct Fixture
 {

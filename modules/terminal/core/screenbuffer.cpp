@@ -40,7 +40,7 @@ void TerminalScreen::Impl::putGlyph(const VTermGlyphInfo *info, VTermPos pos)
         && !cells[pos.col].hasCombining) {
         ScreenCell &c = cells[pos.col];
         c.ch = WidthFix::unalias(info->chars[0]);
-        c.style = pen;
+        c.style = cellPen;
         if (pos.col + 1 >= cols) {
             row.wrapped = false;
             wrapRow = pos.row;
@@ -63,7 +63,7 @@ void TerminalScreen::Impl::putGlyph(const VTermGlyphInfo *info, VTermPos pos)
 
     ScreenCell &c = cells[pos.col];
     c.ch = WidthFix::unalias(info->chars[0]);
-    c.style = pen;
+    c.style = cellPen;
     c.width = quint8(width);
     if (info->chars[0] && info->chars[1]) {
         row.setCombining(pos.col, reinterpret_cast<const char32_t *>(info->chars + 1));
@@ -78,7 +78,7 @@ void TerminalScreen::Impl::putGlyph(const VTermGlyphInfo *info, VTermPos pos)
             row.setCombining(pos.col + 1, nullptr);
         right = ScreenCell();
         right.width = 0;
-        right.style = pen;
+        right.style = cellPen;
     }
     if (pos.col + width >= cols) {
         row.wrapped = false;

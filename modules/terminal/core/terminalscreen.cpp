@@ -5,6 +5,7 @@
 #include "terminalscreen_p.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace Qwq::Terminal {
 
@@ -64,6 +65,7 @@ struct TerminalScreenCallbacks
     static int initpen(void *user)
     {
         impl(user)->pen = CellStyle();
+        impl(user)->updateCellPen();
         return 1;
     }
     static int setpenattr(VTermAttr attr, VTermValue *val, void *user)
@@ -83,6 +85,7 @@ struct TerminalScreenCallbacks
         case VTERM_ATTR_BACKGROUND: pen.bg = toColor(val->color); break;
         default: break;
         }
+        impl(user)->updateCellPen();
         return 1;
     }
     static int settermprop(VTermProp prop, VTermValue *val, void *user)
@@ -195,8 +198,98 @@ TerminalScreen::~TerminalScreen()
     vterm_free(d->vt);
 }
 
+namespace {
+// Where an escape sequence that the chunk does not finish starts (an OSC string, a CSI, or
+// a lone ESC), or -1. Inside an OSC string an ESC can only begin its terminator (ESC \), so
+// only the last ESC or two need a look.
+qsizetype unfinishedSequence(QByteArrayView bytes)
+{
+    auto openOsc = [bytes](qsizetype esc, qsizetype end) {
+        return esc + 1 < end && bytes[esc + 1] == ']'
+               && bytes.sliced(esc + 2, end - esc - 2).indexOf('\x07') < 0;
+    };
+    const qsizetype esc = bytes.lastIndexOf('\x1b');
+    if (esc < 0)
+        return -1;
+    if (esc + 1 == bytes.size()) {
+        // ESC alone: it may begin a sequence, or end an OSC string begun before it.
+        const qsizetype prev = esc > 0 ? bytes.lastIndexOf('\x1b', esc - 1) : -1;
+        return prev >= 0 && openOsc(prev, esc) ? prev : esc;
+    }
+    if (bytes[esc + 1] == '[') {
+        for (qsizetype i = esc + 2; i < bytes.size(); ++i) {
+            if (bytes[i] >= 0x40 && bytes[i] <= 0x7e)
+                return -1;
+        }
+        return esc;
+    }
+    return openOsc(esc, bytes.size()) ? esc : -1;
+}
+constexpr qsizetype kMaxCarry = 64 * 1024;
+
+// libvterm 0.1.4 applies only the first mode of "CSI ? Pm h" (and l); ncurses sets several
+// at once (htop: "\e[?1006;1000h" turns on mouse reporting). Such sequences are split into
+// one per mode. '?' is rare in output, so the scan is a memchr.
+QByteArrayView splitPrivateModes(QByteArrayView in, QByteArray &out)
+{
+    const char *data = in.data();
+    const qsizetype n = in.size();
+    qsizetype done = 0;
+    qsizetype from = 0;
+    while (from < n) {
+        const auto *q = static_cast<const char *>(std::memchr(data + from, '?', size_t(n - from)));
+        if (!q)
+            break;
+        const qsizetype at = q - data;
+        from = at + 1;
+        if (at < 2 || data[at - 2] != '\x1b' || data[at - 1] != '[')
+            continue;
+        qsizetype end = at + 1;
+        bool several = false;
+        while (end < n && ((data[end] >= '0' && data[end] <= '9') || data[end] == ';')) {
+            several = several || data[end] == ';';
+            ++end;
+        }
+        if (!several || end >= n || (data[end] != 'h' && data[end] != 'l'))
+            continue;
+        if (out.isEmpty())
+            out.reserve(n + 64);
+        out.append(data + done, at - 2 - done);
+        for (qsizetype p = at + 1; p < end;) {
+            qsizetype e = p;
+            while (e < end && data[e] != ';')
+                ++e;
+            if (e > p) {
+                out.append("\x1b[?");
+                out.append(data + p, e - p);
+                out.append(data[end]);
+            }
+            p = e + 1;
+        }
+        done = end + 1;
+        from = done;
+    }
+    if (done == 0)
+        return in;
+    out.append(data + done, n - done);
+    return out;
+}
+} // namespace
+
 void TerminalScreen::feed(QByteArrayView bytes)
 {
+    QByteArray joined;
+    if (!d->oscCarry.isEmpty()) {
+        joined = std::exchange(d->oscCarry, {});
+        joined.append(bytes);
+        bytes = joined;
+    }
+    if (const qsizetype cut = unfinishedSequence(bytes); cut >= 0 && bytes.size() - cut < kMaxCarry) {
+        d->oscCarry = bytes.sliced(cut).toByteArray();
+        bytes = bytes.first(cut);
+    }
+    QByteArray split;
+    bytes = splitPrivateModes(bytes, split);
     const QByteArrayView in = d->rewriter.process(bytes);
     if (!in.isEmpty())
         vterm_input_write(d->vt, in.data(), size_t(in.size()));
@@ -264,8 +357,14 @@ void TerminalScreen::Impl::handleOsc(const char *command, size_t len)
 {
     const QByteArrayView s(command, qsizetype(len));
     const qsizetype semi = s.indexOf(';');
+    if (semi == 1 && s.first(1) == "8") {
+        const qsizetype semi2 = s.indexOf(';', 2);
+        if (semi2 >= 0)
+            handleHyperlink(s.sliced(2, semi2 - 2), s.sliced(semi2 + 1));
+        return;
+    }
     if (semi < 0 || s.first(semi) != "52")
-        return;   // OSC 7, 8, 10, 11, 133, … change nothing here
+        return;   // OSC 7, 10, 11, 133, … change nothing here
     const qsizetype semi2 = s.indexOf(';', semi + 1);
     if (semi2 < 0)
         return;
@@ -281,6 +380,36 @@ void TerminalScreen::Impl::handleOsc(const char *command, size_t len)
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (decoded && decoded.decoded.size() <= kMaxClipboard)
         clipboardPending.append(QString::fromUtf8(*decoded));
+}
+
+void TerminalScreen::Impl::handleHyperlink(QByteArrayView params, QByteArrayView uri)
+{
+    // OSC 8 ; params ; URI — an empty URI ends the link. Only the text is kept here; the view
+    // opens nothing unless the user Ctrl+clicks, and then only web URLs.
+    constexpr qsizetype kMaxUri = 2048;
+    link = 0;
+    if (!uri.isEmpty() && uri.size() <= kMaxUri) {
+        const QString target = QString::fromUtf8(uri);
+        // Cells of one link with an id stay one link even where the same URI is used twice.
+        QString key = target;
+        for (const QByteArrayView p : QByteArray::fromRawData(params.data(), params.size()).split(':')) {
+            if (p.startsWith("id="))
+                key += QLatin1Char('\n') + QString::fromUtf8(p);
+        }
+        if (const auto it = linkIds.constFind(key); it != linkIds.cend()) {
+            link = *it;
+        } else if (links.size() < CellStyle::kMaxLinks) {
+            links.append(target);
+            link = int(links.size());
+            linkIds.insert(key, link);
+        }   // beyond the table the text shows as plain text
+    }
+    updateCellPen();
+}
+
+QString TerminalScreen::hyperlink(int link) const
+{
+    return link > 0 && link <= d->links.size() ? d->links.at(link - 1) : QString();
 }
 
 } // namespace Qwq::Terminal

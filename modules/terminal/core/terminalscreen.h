@@ -112,10 +112,19 @@ public:
     TextRange wordAt(TextPos pos) const;
     /// The logical line at `pos`: soft-wrapped continuation lines included.
     TextRange lineAt(TextPos pos) const;
+    /// The logical line around buffer line `index`: soft-wrapped rows joined (at most 1,000
+    /// rows each way), blanks as spaces, trailing blanks of the last row dropped. `map` gets
+    /// the cell of each UTF-16 position plus one entry for the end; `first`/`last` the rows.
+    QString logicalLine(int index, std::vector<TextPos> *map = nullptr, int *first = nullptr,
+                        int *last = nullptr) const;
     /// The next match of `needle` strictly after (or, backward, before) `from`, searching
-    /// line by line (a match does not span lines).
+    /// logical lines (a match may span soft-wrapped rows, not hard line ends).
     std::optional<TextRange> find(const QString &needle, TextPos from, bool backward,
                                   Qt::CaseSensitivity cs = Qt::CaseInsensitive) const;
+
+    /// The URI of OSC 8 hyperlink number `link` (CellStyle::link()); empty if unknown. At most
+    /// CellStyle::kMaxLinks distinct links are kept; text of later ones shows as plain text.
+    QString hyperlink(int link) const;
 
     // --- safety -------------------------------------------------------------------------
     void setAllowClipboardWrite(bool allow);

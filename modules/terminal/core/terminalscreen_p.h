@@ -8,6 +8,7 @@
 #include "widthfix.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QStringList>
 
 #include <vterm.h>
@@ -30,6 +31,20 @@ struct TerminalScreen::Impl
     const std::vector<ScreenRow> &screen() const { return altActive ? alternate : primary; }
 
     CellStyle pen;
+    // The pen plus the open OSC 8 hyperlink: what glyphs are written with.
+    CellStyle cellPen;
+    int link = 0;
+    QStringList links;             // link number - 1 -> URI
+    QHash<QString, int> linkIds;   // URI (and id parameter) -> link number
+    void updateCellPen()
+    {
+        cellPen = pen;
+        cellPen.flags = quint16((pen.flags & ~CellStyle::LinkMask) | (link << CellStyle::kLinkShift));
+    }
+    void handleHyperlink(QByteArrayView params, QByteArrayView uri);
+    // An OSC string (or CSI) cut by the end of a chunk waits here for the rest: libvterm
+    // 0.1.4 loses the part of an OSC string before the cut.
+    QByteArray oscCarry;
     ScreenCell blank() const
     {
         ScreenCell c;

@@ -255,27 +255,78 @@ TextRange TerminalScreen::lineAt(TextPos pos) const
     return {{first, 0}, {last, d->cols}};
 }
 
+QString TerminalScreen::logicalLine(int index, std::vector<TextPos> *map, int *firstOut,
+                                    int *lastOut) const
+{
+    constexpr int kMaxRows = 1000;   // a runaway wrapped line is searched in pieces
+    const int total = totalLines();
+    index = std::clamp(index, 0, total - 1);
+    int first = index;
+    while (first > 0 && index - first < kMaxRows && isWrapped(first - 1))
+        --first;
+    int last = index;
+    while (last < total - 1 && last - first < kMaxRows && isWrapped(last))
+        ++last;
+    if (firstOut)
+        *firstOut = first;
+    if (lastOut)
+        *lastOut = last;
+    if (map)
+        map->clear();
+    if (first == last && !map)
+        return lineText(first);
+    QString out;
+    std::vector<int> cols;
+    for (int l = first; l <= last; ++l) {
+        const QString s = lineText(l, map ? &cols : nullptr);
+        out += s;
+        if (map) {
+            for (qsizetype i = 0; i < s.size(); ++i)
+                map->push_back({l, cols[size_t(i)]});
+        }
+        if (l == last) {
+            if (map)
+                map->push_back({l, cols.empty() ? 0 : cols.back()});
+            break;
+        }
+        // A wrapped row ends in the last column; blanks cut from its end are put back.
+        int end = map ? cols.back() : 0;
+        if (!map) {
+            lineText(l, &cols);
+            end = cols.back();
+        }
+        for (int c = end; c < d->cols; ++c) {
+            out += QLatin1Char(' ');
+            if (map)
+                map->push_back({l, c});
+        }
+    }
+    return out;
+}
+
 std::optional<TextRange> TerminalScreen::find(const QString &needle, TextPos from, bool backward,
                                               Qt::CaseSensitivity cs) const
 {
     if (needle.isEmpty())
         return std::nullopt;
-    std::vector<int> cols;
+    std::vector<TextPos> map;
     const int total = totalLines();
-    for (int l = std::clamp(from.line, 0, total - 1); l >= 0 && l < total; l += backward ? -1 : 1) {
-        const QString s = lineText(l);
+    int l = std::clamp(from.line, 0, total - 1);
+    while (l >= 0 && l < total) {
+        int first = l;
+        int last = l;
+        const QString s = logicalLine(l, nullptr, &first, &last);
+        l = backward ? first - 1 : last + 1;
         if (s.size() < needle.size())
             continue;
-        // Positions are found in text and mapped to columns; `from` itself never matches.
+        // Positions are found in the text and mapped to cells; `from` itself never matches.
         qsizetype at = backward ? s.lastIndexOf(needle, -1, cs) : s.indexOf(needle, 0, cs);
         if (at >= 0)
-            lineText(l, &cols);
+            logicalLine(first, &map);
         while (at >= 0) {
-            const TextPos start{l, cols[size_t(at)]};
+            const TextPos start = map[size_t(at)];
             if (backward ? start < from : from < start) {
-                const qsizetype endPos = at + needle.size();
-                const int endCol = endPos < qsizetype(cols.size()) ? cols[size_t(endPos)] : d->cols;
-                return TextRange{start, {l, endCol}};
+                return TextRange{start, map[size_t(at + needle.size())]};
             }
             at = backward ? (at > 0 ? s.lastIndexOf(needle, at - 1, cs) : -1)
                           : s.indexOf(needle, at + 1, cs);

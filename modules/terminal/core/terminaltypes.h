@@ -51,8 +51,12 @@ struct CellStyle
         Reverse = 0x10,
         Strike = 0x20,
         Blink = 0x40,
+        /// An OSC 8 hyperlink: the link's number (1..kMaxLinks) in TerminalScreen's table.
+        LinkMask = 0xff80,
     };
     static constexpr int kUnderlineShift = 2;
+    static constexpr int kLinkShift = 7;
+    static constexpr int kMaxLinks = 0x1ff;
 
     TermColor fg;
     TermColor bg;
@@ -64,6 +68,7 @@ struct CellStyle
     bool reverse() const { return flags & Reverse; }
     bool strike() const { return flags & Strike; }
     bool blink() const { return flags & Blink; }
+    int link() const { return (flags & LinkMask) >> kLinkShift; }
     bool operator==(const CellStyle &) const = default;
 };
 

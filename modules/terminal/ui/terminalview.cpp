@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "terminalview.h"
 
+#include "terminalsettings.h"
+
 #include <terminal/core/iterminalsession.h>
+#include <terminal/core/sessionlogger.h>
 #include <terminal/core/terminalscreen.h>
 #include <terminal/core/terminaltr.h>
 
@@ -28,10 +31,12 @@ namespace {
 constexpr int kFrameMs = 16;
 constexpr qreal kMinFontSize = 6;
 constexpr qreal kMaxFontSize = 48;
+constexpr int kBlinkMs = 500;
 } // namespace
 
 TerminalView::TerminalView(QWidget *parent)
-    : QAbstractScrollArea(parent), m_screen(new TerminalScreen(24, 80, this))
+    : QAbstractScrollArea(parent), m_screen(new TerminalScreen(24, 80, this)),
+      m_endedBanner(new QPushButton(this))
 {
     setObjectName(QStringLiteral("terminalView"));
     setFocusPolicy(Qt::StrongFocus);
@@ -42,13 +47,17 @@ TerminalView::TerminalView(QWidget *parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setMouseTracking(true);
-    setThemeChoice(Settings::value(QStringLiteral("terminal/theme")).toString());
 
-    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    f.setStyleHint(QFont::TypeWriter);
-    f.setFixedPitch(true);
-    if (f.pointSizeF() < 10)
-        f.setPointSizeF(10);
+    m_endedBanner->setObjectName(QStringLiteral("terminalEndedBanner"));
+    m_endedBanner->setCursor(Qt::PointingHandCursor);
+    m_endedBanner->setFocusPolicy(Qt::NoFocus);
+    m_endedBanner->hide();
+    connect(m_endedBanner, &QPushButton::clicked, this, &TerminalView::restartRequested);
+    m_blinkTimer.setInterval(kBlinkMs);
+    connect(&m_blinkTimer, &QTimer::timeout, this, [this] {
+        m_blinkHidden = !m_blinkHidden;
+        viewport()->update();   // the paint stops the timer when no blinking cell is left
+    });
     m_frame.setSingleShot(true);
     connect(&m_frame, &QTimer::timeout, this, &TerminalView::flush);
     connect(m_screen, &TerminalScreen::contentsChanged, this, &TerminalView::onContentsChanged);
@@ -65,13 +74,29 @@ TerminalView::TerminalView(QWidget *parent)
         if (m_session)
             m_session->write(bytes);
     });
+    // Only reaches here when the user allowed OSC 52 in the settings.
+    connect(m_screen, &TerminalScreen::clipboardWriteRequested, this,
+            [](const QString &text) { QGuiApplication::clipboard()->setText(text); });
     m_sinceFlush.start();
-    // The user's choices from the context menu, saved for new terminals.
-    const QString savedFont = Settings::value(QStringLiteral("terminal/font")).toString();
-    if (QFont saved; !savedFont.isEmpty() && saved.fromString(savedFont))
-        f = saved;
-    m_copyOnSelect = Settings::value(QStringLiteral("terminal/copyOnSelect"), false).toBool();
-    setTerminalFont(f);
+    applySettings(TerminalSettings::load());
+    connect(TerminalSettingsNotifier::instance(), &TerminalSettingsNotifier::changed, this,
+            [this] { applySettings(TerminalSettings::load()); });
+}
+
+void TerminalView::applySettings(const TerminalSettings &s)
+{
+    setThemeChoice(s.theme);
+    m_copyOnSelect = s.copyOnSelect;
+    m_confirmMultiLine = s.confirmMultiLinePaste;
+    m_screen->setAllowClipboardWrite(s.allowClipboardWrite);
+    m_screen->setScrollbackLimit(s.scrollbackLines);
+    QFont unzoomed = m_font;
+    if (m_baseFontSize > 0)
+        unzoomed.setPointSizeF(m_baseFontSize);
+    if (m_baseFontSize <= 0 || s.font != unzoomed)
+        setTerminalFont(s.font);   // else the zoom stays
+    m_fullRepaint = true;
+    onContentsChanged();
 }
 
 TerminalView::~TerminalView() = default;
@@ -83,8 +108,11 @@ void TerminalView::setSession(ITerminalSession *session)
     m_session = session;
     if (!session)
         return;
-    connect(session, &ITerminalSession::dataReceived, this,
-            [this](const QByteArray &bytes) { m_screen->feed(bytes); });
+    connect(session, &ITerminalSession::dataReceived, this, [this](const QByteArray &bytes) {
+        if (m_logger)
+            m_logger->write(bytes);
+        m_screen->feed(bytes);
+    });
     if (session->isRunning())
         session->resize(m_screen->rows(), m_screen->columns());
 }
@@ -267,6 +295,7 @@ void TerminalView::resizeEvent(QResizeEvent *e)
 {
     QAbstractScrollArea::resizeEvent(e);
     sendSize();
+    placeBanner();
 }
 
 TextPos TerminalView::posAt(const QPointF &p, bool roundToNearest) const
@@ -387,8 +416,10 @@ void TerminalView::pasteText(const QString &text)
         if (!ok)
             return;
     }
-    m_screen->paste(text);
-    scrollToBottom();
+    forEachInputTarget([&text](TerminalView *v) {
+        v->m_screen->paste(text);
+        return true;
+    });
 }
 
 void TerminalView::clearSearch()
@@ -419,27 +450,6 @@ bool TerminalView::find(const QString &text, bool backward, Qt::CaseSensitivity 
     }
     viewport()->update();
     return true;
-}
-
-std::optional<std::pair<TextRange, QUrl>> TerminalView::urlAt(TextPos pos) const
-{
-    static const QRegularExpression re(QStringLiteral(R"((?:https?|ftp)://[^\s<>"'`]+)"));
-    std::vector<int> cols;
-    const QString text = m_screen->lineText(pos.line, &cols);
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        qsizetype end = m.capturedEnd();
-        while (end > m.capturedStart()
-               && QStringLiteral(".,;:!?)]}").contains(text.at(end - 1)))
-            --end;
-        const TextRange range{{pos.line, cols[size_t(m.capturedStart())]}, {pos.line, cols[size_t(end)]}};
-        if (pos.col < range.start.col || pos.col >= range.end.col)
-            continue;
-        const QUrl url(text.mid(m.capturedStart(), end - m.capturedStart()), QUrl::StrictMode);
-        if (url.isValid() && !url.host().isEmpty())
-            return std::make_pair(range, url);
-    }
-    return std::nullopt;
 }
 
 } // namespace Qwq::Terminal

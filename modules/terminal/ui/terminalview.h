@@ -4,6 +4,8 @@
 
 #include "terminaltheme.h"
 
+#include <core/core/result.h>
+
 #include <terminal/core/iterminalsession.h>
 
 #include <QAbstractScrollArea>
@@ -15,12 +17,18 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QMenu;
+class QPushButton;
 
 namespace Qwq::Terminal {
 
+class SessionLogger;
 class TerminalScreen;
 struct TerminalLine;
+struct TerminalSettings;
 
 /// Shows a TerminalScreen and is its keyboard, mouse and clipboard. Repaints are coalesced:
 /// the screen's changes are collected and painted at most once per frame (16 ms), only the
@@ -31,10 +39,13 @@ struct TerminalLine;
 /// user scrolled up. Selection: drag for characters, double click for a word, triple click
 /// for the logical line; Shift bypasses mouse reporting. Ctrl+Shift+C / Ctrl+Shift+V copy
 /// and paste; a paste of several lines asks first unless the program uses bracketed paste.
-/// URLs open only with Ctrl+click (urlActivated; the view opens nothing itself). Ctrl+= and
-/// Ctrl+- zoom; the context menu picks the font, the theme and copy-on-select, saved for new
-/// terminals (settings terminal/font, terminal/theme, terminal/copyOnSelect). The view owns
-/// its screen, not its session.
+/// URLs (also across soft-wrapped rows) and OSC 8 hyperlinks open only with Ctrl+click
+/// (urlActivated; the view opens nothing itself, and hovering shows the target). Ctrl+= and
+/// Ctrl+- zoom. Font, theme, copy-on-select, OSC 52, scrollback size and the paste warning
+/// come from TerminalSettings and follow its changes live. Blinking text blinks only while
+/// some is on screen (the timer stops otherwise). Optional: a session log (SessionLogger),
+/// broadcasting keys and pastes to other views (setInputTargets), a banner with a reconnect
+/// button after the session ended. The view owns its screen, not its session.
 class TerminalView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -61,6 +72,33 @@ public:
     void zoomOut();
     void resetZoom();
     QSizeF cellSize() const { return {m_cellWidth, qreal(m_cellHeight)}; }
+    void applySettings(const TerminalSettings &settings);
+    /// Blinking cells are on screen and the blink timer runs.
+    bool isBlinkTimerActive() const { return m_blinkTimer.isActive(); }
+
+    /// Appends what the session prints, timestamped and without escape sequences, to `path`.
+    Result<void> startLogging(const QString &path);
+    void stopLogging();
+    bool isLogging() const;
+    QString logPath() const;
+
+    /// Broadcast: while on, keys, input-method text and pastes typed here go to every view
+    /// `targets` returns (each encodes them for its own program's modes); marked by a frame.
+    using InputTargets = std::function<QList<TerminalView *>()>;
+    void setInputTargets(InputTargets targets) { m_inputTargets = std::move(targets); }
+    void setBroadcasting(bool on);
+    bool isBroadcasting() const { return m_broadcasting; }
+
+    /// A banner over the bottom of the view with `message` (e.g. disconnected — press Enter
+    /// or click to reconnect); clicking it emits restartRequested. Empty hides it.
+    void setEndedMessage(const QString &message);
+    QPushButton *endedBanner() const { return m_endedBanner; }
+
+    /// Lets the owner add entries (split, broadcast, snippets…) to the context menu.
+    using MenuExtender = std::function<void(QMenu *menu)>;
+    void setMenuExtender(MenuExtender extender) { m_menuExtender = std::move(extender); }
+    /// The context menu as it would be shown (for tests and the keyboard menu key).
+    std::unique_ptr<QMenu> createContextMenu();
 
     /// Asks before a multi-line paste without bracketed paste; the default shows a dialog.
     using PasteConfirmation = std::function<bool(const QString &text)>;
@@ -75,6 +113,9 @@ public:
     void copy();
     void paste();
     void pasteText(const QString &text);
+    /// Inserts a snippet the user chose: pasted without the multi-line question (to every
+    /// broadcast target too), then Enter when `run`.
+    void sendSnippet(const QString &text, bool run);
     void selectAll();
     /// Selects and shows the next match of `text` (wrapping around once).
     bool find(const QString &text, bool backward, Qt::CaseSensitivity cs = Qt::CaseInsensitive);
@@ -95,10 +136,15 @@ signals:
     void restartRequested();
     void findRequested();
     void bellRang();
+    void focusReceived();
+    void broadcastingChanged(bool on);
+    /// "Send Selection to AI" from the context menu.
+    void askAiRequested(const QString &text);
 
 protected:
     bool event(QEvent *e) override;
     void paintEvent(QPaintEvent *e) override;
+    void hideEvent(QHideEvent *e) override;
     void resizeEvent(QResizeEvent *e) override;
     void keyPressEvent(QKeyEvent *e) override;
     void inputMethodEvent(QInputMethodEvent *e) override;
@@ -127,6 +173,11 @@ private:
     void reportMouse(QMouseEvent *e, int button, bool pressed);
     void extendSelection(const QPointF &p);
     std::optional<std::pair<TextRange, QUrl>> urlAt(TextPos pos) const;
+    std::optional<std::pair<TextRange, QUrl>> hyperlinkAt(TextPos pos) const;
+    void updateHover(const QPointF &p, Qt::KeyboardModifiers mods);
+    /// `f` returns whether the input means something (then the view scrolls to the bottom).
+    void forEachInputTarget(const std::function<bool(TerminalView *)> &f);
+    void placeBanner();
     void paintLine(QPainter &p, const TerminalLine &line, int lineIndex, qreal y);
     void paintCursor(QPainter &p);
     bool inPrimaryFont(char32_t c);
@@ -169,6 +220,15 @@ private:
     bool m_confirmMultiLine = true;
     bool m_copyOnSelect = false;
     PasteConfirmation m_confirmPaste;
+
+    QTimer m_blinkTimer;
+    bool m_blinkHidden = false;   // the blink phase in which blinking text is not drawn
+    bool m_blinkSeen = false;     // set by paintLine
+    std::unique_ptr<SessionLogger> m_logger;
+    InputTargets m_inputTargets;
+    bool m_broadcasting = false;
+    QPushButton *m_endedBanner;
+    MenuExtender m_menuExtender;
 };
 
 } // namespace Qwq::Terminal

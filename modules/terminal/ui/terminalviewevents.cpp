@@ -3,17 +3,21 @@
 // TerminalView: keyboard, input methods, mouse, wheel, focus and the context menu.
 #include "terminalview.h"
 
+#include "terminalsettings.h"
+
 #include <terminal/core/iterminalsession.h>
 #include <terminal/core/terminalscreen.h>
 #include <terminal/core/terminaltr.h>
-
-#include <core/core/settings.h>
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
 #include <QFontDialog>
+#include <QMessageBox>
 #include <QMenu>
 #include <QScrollBar>
 
@@ -81,15 +85,18 @@ void TerminalView::keyPressEvent(QKeyEvent *e)
             emit restartRequested();
         return;
     }
-    if (m_screen->sendKey(key, e->modifiers(), e->text()))
-        scrollToBottom();
+    const QString text = e->text();
+    const Qt::KeyboardModifiers modifiers = e->modifiers();
+    forEachInputTarget([&](TerminalView *v) { return v->m_screen->sendKey(key, modifiers, text); });
 }
 
 void TerminalView::inputMethodEvent(QInputMethodEvent *e)
 {
-    if (!e->commitString().isEmpty() && m_session && m_session->isRunning()) {
-        m_screen->sendText(e->commitString());
-        scrollToBottom();
+    if (const QString commit = e->commitString(); !commit.isEmpty()) {
+        forEachInputTarget([&commit](TerminalView *v) {
+            v->m_screen->sendText(commit);
+            return true;
+        });
     }
     m_preedit = e->preeditString();
     viewport()->update();
@@ -188,14 +195,24 @@ void TerminalView::mouseMoveEvent(QMouseEvent *e)
         extendSelection(e->position());
         return;
     }
+    updateHover(e->position(), e->modifiers());
+}
+
+void TerminalView::updateHover(const QPointF &p, Qt::KeyboardModifiers mods)
+{
     std::optional<TextRange> hover;
-    if (e->modifiers() & Qt::ControlModifier) {
-        if (const auto url = urlAt(posAt(e->position(), false)))
+    QString target;
+    if (mods & Qt::ControlModifier) {
+        if (const auto url = urlAt(posAt(p, false))) {
             hover = url->first;
+            target = url->second.toDisplayString();
+        }
     }
     if (hover != m_hoverUrl) {
         m_hoverUrl = hover;
         viewport()->setCursor(hover ? Qt::PointingHandCursor : Qt::IBeamCursor);
+        // The target is shown before the click: link text can say anything.
+        viewport()->setToolTip(target.isEmpty() ? QString() : Tr::tr("Ctrl+click to open %1").arg(target));
         viewport()->update();
     }
 }
@@ -249,6 +266,7 @@ void TerminalView::wheelEvent(QWheelEvent *e)
 void TerminalView::focusInEvent(QFocusEvent *e)
 {
     QAbstractScrollArea::focusInEvent(e);
+    emit focusReceived();
     m_screen->focusChanged(true);
     viewport()->update();
 }
@@ -264,46 +282,84 @@ void TerminalView::contextMenuEvent(QContextMenuEvent *e)
 {
     if (e->reason() == QContextMenuEvent::Mouse && mouseReporting(e->modifiers()))
         return;   // the right button belongs to the program
-    QMenu menu(this);
-    QAction *copyAction = menu.addAction(Tr::tr("Copy"), this, &TerminalView::copy);
+    createContextMenu()->exec(e->globalPos());
+}
+
+std::unique_ptr<QMenu> TerminalView::createContextMenu()
+{
+    auto menu = std::make_unique<QMenu>(this);
+    QAction *copyAction = menu->addAction(Tr::tr("Copy"), this, &TerminalView::copy);
     copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyAction->setEnabled(m_selection.has_value());
-    QAction *pasteAction = menu.addAction(Tr::tr("Paste"), this, &TerminalView::paste);
+    QAction *pasteAction = menu->addAction(Tr::tr("Paste"), this, &TerminalView::paste);
     pasteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     pasteAction->setEnabled(m_session && m_session->isRunning());
-    menu.addAction(Tr::tr("Select All"), this, &TerminalView::selectAll);
-    menu.addSeparator();
-    QAction *findAction = menu.addAction(Tr::tr("Find…"), this, &TerminalView::findRequested);
+    menu->addAction(Tr::tr("Select All"), this, &TerminalView::selectAll);
+    QAction *ai = menu->addAction(Tr::tr("Send Selection to AI…"), this,
+                                  [this] { emit askAiRequested(selectedText()); });
+    ai->setObjectName(QStringLiteral("sendSelectionToAi"));
+    ai->setEnabled(m_selection.has_value() && !selectedText().trimmed().isEmpty());
+    menu->addSeparator();
+    QAction *findAction = menu->addAction(Tr::tr("Find…"), this, &TerminalView::findRequested);
     findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    menu.addAction(Tr::tr("Clear Scrollback"), this, [this] {
+    menu->addAction(Tr::tr("Clear Scrollback"), this, [this] {
         clearSelection();
         m_searchHit.reset();
         m_screen->clearScrollback();
         m_fullRepaint = true;
     });
-    menu.addSeparator();
-    menu.addAction(Tr::tr("Zoom In"), this, &TerminalView::zoomIn)
+    QAction *broadcast = menu->addAction(Tr::tr("Broadcast Input"), this, &TerminalView::setBroadcasting);
+    broadcast->setObjectName(QStringLiteral("broadcastInput"));
+    broadcast->setCheckable(true);
+    broadcast->setChecked(m_broadcasting);
+    if (m_logger) {
+        menu->addAction(Tr::tr("Stop Logging to %1").arg(logPath()), this, &TerminalView::stopLogging)
+            ->setObjectName(QStringLiteral("stopLogging"));
+    } else {
+        menu->addAction(Tr::tr("Log to File…"), this, [this] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, Tr::tr("Log Terminal Output"),
+                QDir::home().filePath(QStringLiteral("terminal-%1.log")
+                                          .arg(QDateTime::currentDateTime().toString(
+                                              QStringLiteral("yyyyMMdd-HHmmss")))),
+                Tr::tr("Log files (*.log *.txt);;All files (*)"), nullptr,
+                QFileDialog::DontConfirmOverwrite);   // the log is appended to
+            if (path.isEmpty())
+                return;
+            if (const auto r = startLogging(path); !r)
+                QMessageBox::warning(this, Tr::tr("Log Terminal Output"), r.error().message);
+        })->setObjectName(QStringLiteral("startLogging"));
+    }
+    if (m_menuExtender) {
+        menu->addSeparator();
+        m_menuExtender(menu.get());
+    }
+    menu->addSeparator();
+    menu->addAction(Tr::tr("Zoom In"), this, &TerminalView::zoomIn)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Equal));
-    menu.addAction(Tr::tr("Zoom Out"), this, &TerminalView::zoomOut)
+    menu->addAction(Tr::tr("Zoom Out"), this, &TerminalView::zoomOut)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
-    menu.addAction(Tr::tr("Reset Zoom"), this, &TerminalView::resetZoom)
+    menu->addAction(Tr::tr("Reset Zoom"), this, &TerminalView::resetZoom)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    menu.addAction(Tr::tr("Font…"), this, [this] {
+    // These change the settings of every terminal (as the Settings dialog does).
+    menu->addAction(Tr::tr("Font…"), this, [this] {
         bool ok = false;
         const QFont f = QFontDialog::getFont(&ok, m_font, this, Tr::tr("Terminal Font"),
                                              QFontDialog::MonospacedFonts);
         if (!ok)
             return;
-        setTerminalFont(f);
-        Settings::setValue(QStringLiteral("terminal/font"), f.toString());
+        TerminalSettings s = TerminalSettings::load();
+        s.font = f;
+        s.save();
     });
-    QAction *copyOnSelect = menu.addAction(Tr::tr("Copy on Select"), this, [this](bool on) {
-        m_copyOnSelect = on;
-        Settings::setValue(QStringLiteral("terminal/copyOnSelect"), on);
+    QAction *copyOnSelect = menu->addAction(Tr::tr("Copy on Select"), this, [](bool on) {
+        TerminalSettings s = TerminalSettings::load();
+        s.copyOnSelect = on;
+        s.save();
     });
     copyOnSelect->setCheckable(true);
     copyOnSelect->setChecked(m_copyOnSelect);
-    QMenu *themes = menu.addMenu(Tr::tr("Theme"));
+    QMenu *themes = menu->addMenu(Tr::tr("Theme"));
     auto *group = new QActionGroup(themes);
     const std::pair<QString, QString> choices[] = {
         {QStringLiteral("auto"), Tr::tr("Follow Application")},
@@ -311,15 +367,16 @@ void TerminalView::contextMenuEvent(QContextMenuEvent *e)
         {QStringLiteral("light"), Tr::tr("Light")},
     };
     for (const auto &[key, label] : choices) {
-        QAction *a = themes->addAction(label, this, [this, key = key] {
-            setThemeChoice(key);
-            Settings::setValue(QStringLiteral("terminal/theme"), key);
+        QAction *a = themes->addAction(label, this, [key = key] {
+            TerminalSettings s = TerminalSettings::load();
+            s.theme = key;
+            s.save();
         });
         a->setCheckable(true);
         a->setChecked(themeChoice() == key);
         group->addAction(a);
     }
-    menu.exec(e->globalPos());
+    return menu;
 }
 
 void TerminalView::changeEvent(QEvent *e)

@@ -6,6 +6,7 @@
 #include "terminalview.h"
 
 #include <terminal/core/terminalscreen.h>
+#include <terminal/core/terminaltr.h>
 
 #include <QPaintEvent>
 #include <QPainter>
@@ -35,6 +36,9 @@ bool TerminalView::inPrimaryFont(char32_t c)
 void TerminalView::paintEvent(QPaintEvent *e)
 {
     ++m_paints;
+    // A full paint knows whether blinking text is on screen; a partial one can only add.
+    if (e->rect().contains(viewport()->rect()))
+        m_blinkSeen = false;
     QPainter p(viewport());
     const bool rv = m_screen->isReverseVideo();
     p.fillRect(e->rect(), rv ? m_theme.foreground : m_theme.background);
@@ -44,6 +48,29 @@ void TerminalView::paintEvent(QPaintEvent *e)
     for (int r = first; r <= last && m_top + r < total; ++r)
         paintLine(p, m_screen->line(m_top + r), m_top + r, m_margin + r * m_cellHeight);
     paintCursor(p);
+    if (m_broadcasting) {
+        // Input typed here goes to other terminals too: impossible to miss.
+        const QColor mark(0xe0, 0x7b, 0x10);
+        const QRect vr = viewport()->rect();
+        p.setPen(QPen(mark, 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(vr).adjusted(1, 1, -1, -1));
+        const QString label = Tr::tr("Broadcast");
+        QFont f = font();
+        f.setBold(true);
+        p.setFont(f);
+        const QRect box = QFontMetrics(f).boundingRect(label).adjusted(-6, -2, 6, 2);
+        const QRect at(vr.right() - box.width() - 4, vr.top() + 4, box.width(), box.height());
+        p.fillRect(at, mark);
+        p.setPen(Qt::white);
+        p.drawText(at, Qt::AlignCenter, label);
+    }
+    if (m_blinkSeen && !m_blinkTimer.isActive() && isVisible()) {
+        m_blinkTimer.start();
+    } else if (!m_blinkSeen && m_blinkTimer.isActive()) {
+        m_blinkTimer.stop();
+        m_blinkHidden = false;
+    }
 }
 
 void TerminalView::paintLine(QPainter &p, const TerminalLine &line, int lineIndex, qreal y)
@@ -60,6 +87,10 @@ void TerminalView::paintLine(QPainter &p, const TerminalLine &line, int lineInde
     const auto [selFrom, selTo] = columnsOf(m_selection);
     const auto [hitFrom, hitTo] = columnsOf(m_searchHit);
     const auto [urlFrom, urlTo] = columnsOf(m_hoverUrl);
+    const bool blinks = std::any_of(line.styles.begin(), line.styles.end(),
+                                    [](const CellStyle &s) { return s.blink(); });
+    const bool links = std::any_of(line.styles.begin(), line.styles.end(),
+                                   [](const CellStyle &s) { return s.link() != 0; });
     auto colours = [&](int c, QColor &fg, QColor &bg) {
         const CellStyle &s = line.style(c);
         fg = s.fg.isDefault() && rv ? m_theme.background : m_theme.color(s.fg, true);
@@ -118,6 +149,13 @@ void TerminalView::paintLine(QPainter &p, const TerminalLine &line, int lineInde
                 flushRun();
             continue;
         }
+        if (blinks && s.blink()) {
+            m_blinkSeen = true;
+            if (m_blinkHidden) {   // the "off" half of the blink: the cell shows its background
+                flushRun();
+                continue;
+            }
+        }
         const QStringView text = QStringView(line.text).sliced(lc.textPos, lc.textLen);
         const char32_t base = firstCodePoint(text);
         const bool simple = lc.width == 1 && lc.textLen == 1 && inPrimaryFont(base);
@@ -159,10 +197,17 @@ void TerminalView::paintLine(QPainter &p, const TerminalLine &line, int lineInde
     for (int c = 0; c < cols; ++c) {
         const CellStyle &s = line.style(c);
         const int underline = (c >= urlFrom && c < urlTo) ? 1 : s.underline();
-        if (!underline && !s.strike())
+        const bool link = links && s.link() != 0;
+        if (!underline && !s.strike() && !link)
             continue;
         colours(c, fg, bg);
         const QRectF cell(x(c), y, m_cellWidth, m_cellHeight);
+        if (link && !underline) {
+            // OSC 8 hyperlinks: a dotted line until Ctrl+hover makes it solid.
+            for (qreal dx = 0; dx < cell.width(); dx += 2 * thick)
+                p.fillRect(QRectF(cell.left() + dx, underY, std::min(thick, cell.width() - dx), thick), fg);
+            continue;
+        }
         if (s.strike())
             p.fillRect(QRectF(cell.left(), strikeY, cell.width(), thick), fg);
         if (underline == 1 || underline == 2)
