@@ -18,6 +18,7 @@
 #include <ai/core/toolregistry.h>
 #include <core/core/auditlog.h>
 #include <core/core/redact.h>
+#include <editor/core/textdiff.h>
 #include <helper/core/helperclient.h>
 #include <helper/core/serverconnection.h>
 #include <profiles/core/secretstore.h>
@@ -79,6 +80,42 @@ QString osUser()
     return qEnvironmentVariable("USER", QStringLiteral("unknown"));
 }
 
+/// A config change as a unified diff for the terminal (coloured unless TERM is dumb), at
+/// most 400 lines.
+QString diffForTerminal(const ConfigDiff &d)
+{
+    const QString name = d.label.isEmpty() ? Tr::tr("the file") : d.label;
+    QString out = d.currentExists
+                      ? Tr::tr("  Changes to %1 (current → proposed):\n").arg(name)
+                      : Tr::tr("  %1 could not be read (%2); all of it is new:\n")
+                            .arg(name, printable(d.note));
+    const Editor::TextDiff diff = Editor::TextDiff::compute(d.current, d.proposed);
+    if (diff.isIdentical())
+        return out + Tr::tr("  (no changes)\n");
+    const bool colour = qEnvironmentVariable("TERM") != QLatin1String("dumb")
+                        && qEnvironmentVariableIsEmpty("NO_COLOR");
+    const QStringList lines = diff.toUnified(QStringLiteral("current/") + name,
+                                             QStringLiteral("proposed/") + name)
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    int shown = 0;
+    for (const QString &line : lines) {
+        if (++shown > 400) {
+            out += Tr::tr("  … %1 more lines of diff not shown\n").arg(lines.size() - 400);
+            break;
+        }
+        const QString text = printable(line);
+        if (colour && line.startsWith(QLatin1Char('+')) && !line.startsWith(QLatin1String("+++")))
+            out += QStringLiteral("  \x1b[32m") + text + QStringLiteral("\x1b[0m\n");
+        else if (colour && line.startsWith(QLatin1Char('-')) && !line.startsWith(QLatin1String("---")))
+            out += QStringLiteral("  \x1b[31m") + text + QStringLiteral("\x1b[0m\n");
+        else if (colour && line.startsWith(QLatin1String("@@")))
+            out += QStringLiteral("  \x1b[36m") + text + QStringLiteral("\x1b[0m\n");
+        else
+            out += QStringLiteral("  ") + text + QLatin1Char('\n');
+    }
+    return out;
+}
+
 /// Asks on /dev/tty; denies when there is no terminal or input ends.
 Approval askOnTerminal(const ApprovalRequest &req, const QString &serverName)
 {
@@ -95,8 +132,14 @@ Approval askOnTerminal(const ApprovalRequest &req, const QString &serverName)
     };
     say(Tr::tr("\nThe AI wants to make this call on %1:\n").arg(printable(serverName)));
     say(QStringLiteral("  %1  (%2)\n").arg(printable(req.method), riskText(req.risk)));
+    QJsonObject shown = Redact::maskJson(req.params).toObject();
+    if (req.diff && shown.contains(req.diffParam))
+        shown.insert(req.diffParam, Tr::tr("(%1 lines, shown as a diff below)")
+                                        .arg(req.diff->proposed.count(QLatin1Char('\n')) + 1));
     say(QStringLiteral("  %1\n").arg(printable(QString::fromUtf8(
-        QJsonDocument(Redact::maskJson(req.params).toObject()).toJson(QJsonDocument::Compact)))));
+        QJsonDocument(shown).toJson(QJsonDocument::Compact)))));
+    if (req.diff)
+        say(diffForTerminal(*req.diff));
     if (req.afterSuspiciousOutput)
         say(Tr::tr("⚠ Earlier output in this turn tried to instruct the AI. Make sure this call "
                    "is something you want.\n"));

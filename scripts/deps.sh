@@ -10,7 +10,7 @@ BUILD_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libgl-dev
-    qtkeychain-qt6-dev libssh-dev libqscintilla2-qt6-dev libvterm-dev libyaml-cpp-dev
+    qtkeychain-qt6-dev libssh-dev libqscintilla2-qt6-dev libvterm-dev libyaml-cpp-dev libgit2-dev
     nlohmann-json3-dev libhiredis-dev libssl-dev libzstd-dev libpq-dev libmariadb-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
     fonts-noto-cjk

@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 qwq contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A small OpenAI-compatible server for trying the AI pane by hand and for screenshots.
+"""A small OpenAI-compatible server for trying the AI pane by hand, for screenshots and for the
+qwqctl terminal tests.
 
-POST /v1/chat/completions streams (SSE): to a new question it first calls the system_info tool,
-then, once the tool result is in the history, it streams a Markdown answer (with a little
-reasoning first), in Chinese when the question is. GET /v1/models lists two models.
+POST /v1/chat/completions streams (SSE). By the question:
+- "why … failing" (or "为什么"): a container diagnosis: containers_list, then container_logs of
+  the first container that is not running, then an answer quoting its last log line;
+- "restart NAME" / "remove NAME" / "deploy PROJECT" (or "重启" / "删除" / "部署"): calls
+  container_restart / container_remove (force) / compose_deploy (a compose.yml whose image
+  and command differ from tests' managed "shop" project), then says what came back;
+- anything else: system_info, then a Markdown answer about the disk (with a little reasoning).
+Answers are in Chinese when the question is. GET /v1/models lists two models.
 Usage: fakellm.py [PORT]   (prints the port it listens on; 127.0.0.1 only)
 """
 import json
@@ -44,6 +50,26 @@ sudo journalctl --disk-usage
 ```
 
 如果日志很大，`sudo journalctl --vacuum-size=200M` 可以安全地释放空间。我没有做任何更改。"""
+
+
+DEPLOY_YAML = """services:
+  web:
+    image: qwq-test/busybox:1
+    command: ["httpd", "-f", "-p", "8081"]
+    init: true
+    restart: unless-stopped
+"""
+
+
+def tool_json(content):
+    """A tool message's JSON (after any note qwq put in front), or {}."""
+    start = content.find("{")
+    if start < 0:
+        return {}
+    try:
+        return json.loads(content[start:])
+    except ValueError:
+        return {}
 
 
 def chunk(delta, finish=None):
@@ -86,6 +112,73 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
 
+    def tool_call(self, name, args, say):
+        events = [chunk({"role": "assistant", "content": ""})]
+        if say:
+            events.append(chunk({"content": say}))
+        events += [chunk({"tool_calls": [{"index": 0, "id": "call_%s_%d" % (name, int(time.time() * 1000) % 100000),
+                                          "type": "function",
+                                          "function": {"name": name, "arguments": json.dumps(args)}}]}),
+                   chunk({}, "tool_calls")]
+        return self.send_events(events, 0.02)
+
+    def say(self, text):
+        events = [chunk({"role": "assistant", "content": ""})]
+        events += [chunk({"content": text[i:i + 8]}) for i in range(0, len(text), 8)]
+        events += [chunk({}, "stop")]
+        return self.send_events(events, 0.005)
+
+    def container_scenario(self, question, msgs, offered, chinese):
+        """Returns True when it answered the request."""
+        q = question.strip()
+        # The calls made since the question, and the last tool result.
+        since = msgs[max(i for i, m in enumerate(msgs) if m.get("role") == "user"):]
+        calls = [c["function"]["name"] for m in since for c in (m.get("tool_calls") or [])]
+        last = since[-1] if since else {}
+        result = tool_json(last.get("content", "")) if last.get("role") == "tool" else {}
+        target = q.split()[-1] if q.split() else ""
+        for verb, tool in (("restart", "container_restart"), ("重启", "container_restart"),
+                           ("remove", "container_remove"), ("删除", "container_remove"),
+                           ("deploy", "compose_deploy"), ("部署", "compose_deploy")):
+            if not q.lower().startswith(verb) or tool not in offered:
+                continue
+            if not calls:
+                if tool == "compose_deploy":
+                    args = {"project": target, "yaml": DEPLOY_YAML}
+                    text = "我会用新的 compose.yml 部署 %s。" % target if chinese else \
+                        "I will deploy %s with the new compose.yml." % target
+                elif tool == "container_remove":
+                    args, text = {"id": target, "force": True}, ""
+                else:
+                    args, text = {"id": target}, ""
+                self.tool_call(tool, args, text)
+                return True
+            content = last.get("content", "")
+            if "denied" in content or "did not match" in content:
+                return self.say("没有执行：你拒绝了这个操作。" if chinese else
+                                "Nothing was done: you denied %s." % tool) or True
+            return self.say(("完成：" if chinese else "Done: ") + content[:300]) or True
+        if not (("why" in q.lower() and "fail" in q.lower()) or "为什么" in q) \
+                or "containers_list" not in offered:
+            return False
+        if not calls:
+            self.tool_call("containers_list", {}, "我先看一下容器。" if chinese else "Let me list the containers.")
+        elif calls[-1] == "containers_list":
+            stopped = [c for c in result.get("containers", []) if c.get("state") != "running"]
+            if not stopped:
+                self.say("所有容器都在运行。" if chinese else "Every container is running.")
+            else:
+                self.tool_call("container_logs", {"id": stopped[0]["name"], "tail": 20},
+                               "")
+        else:
+            lines = result.get("output", [])
+            name = next((json.loads(c["function"]["arguments"]).get("id") for m in since
+                         for c in (m.get("tool_calls") or []) if c["function"]["name"] == "container_logs"), "?")
+            tail = lines[-1] if lines else "(no output)"
+            self.say(("容器 %s 已退出。它的最后一行日志：%s" if chinese else
+                      "Container %s has exited. Its last log line: %s") % (name, tail))
+        return True
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         req = json.loads(self.rfile.read(length) or b"{}")
@@ -96,6 +189,8 @@ class Handler(BaseHTTPRequestHandler):
         question = next((m.get("content", "") for m in reversed(msgs) if m.get("role") == "user"), "")
         chinese = re.search("[\u4e00-\u9fff]", question) is not None
         offered = [t["function"]["name"] for t in req.get("tools", [])]
+        if self.container_scenario(question, msgs, offered, chinese):
+            return
         if last.get("role") == "user" and "system_info" in offered:
             events = [chunk({"role": "assistant", "content": ""}),
                       chunk({"content": "我先看一下服务器的状态。" if chinese else "Let me look at the server first."}),

@@ -12,6 +12,7 @@ int runConversationStoreTests(int argc, char **argv);
 int runHelperToolTests(int argc, char **argv);
 int runHelpIndexTests(int argc, char **argv);
 int runQwqctlAiTests(int argc, char **argv);
+int runAiToolsTests(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -26,5 +27,6 @@ int main(int argc, char **argv)
     failures += runHelperToolTests(argc, argv);
     failures += runHelpIndexTests(argc, argv);
     failures += runQwqctlAiTests(argc, argv);
+    failures += runAiToolsTests(argc, argv);
     return failures;
 }

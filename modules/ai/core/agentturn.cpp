@@ -215,6 +215,8 @@ void AgentTurn::processNextCall()
     if (const Result<void> v = ToolSchema::validate(tool->parameters, rec.params); !v)
         return finishCall(rec, ToolOutputs::note(QStringLiteral("invalid arguments, nothing was "
                                                                 "run: %1").arg(v.error().message)));
+    // What will be sent (and shown for approval): the tool's defaults and fixed params too.
+    rec.params = tool->callParams(rec.params);
     if (!Helper::changesServer(rec.risk)) {
         rec.approvedBy = QStringLiteral("auto (read)");
         return runCall(rec);
@@ -233,13 +235,84 @@ void AgentTurn::processNextCall()
     if (m_done.contains(key))
         return finishCall(rec, ToolOutputs::note(QStringLiteral("this exact call already ran in "
                                                                 "this turn; it was not repeated")));
-    askApproval(rec);
+    askApproval(rec, tool);
 }
 
-void AgentTurn::askApproval(ToolCallRecord rec)
+namespace {
+// The value at "files/0/content" (object keys and array indexes joined by '/').
+QJsonValue valueAt(const QJsonValue &root, const QString &path)
+{
+    QJsonValue v = root;
+    for (const QString &part : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        bool isIndex = false;
+        const int index = part.toInt(&isIndex);
+        if (isIndex && v.isArray())
+            v = v.toArray().at(index);
+        else if (v.isObject())
+            v = v.toObject().value(part);
+        else
+            return QJsonValue::Undefined;
+    }
+    return v;
+}
+} // namespace
+
+void AgentTurn::askApproval(ToolCallRecord rec, const Tool *tool)
 {
     rec.status = ToolCallStatus::AwaitingApproval;
     emit toolCallUpdated(rec);
+    if (!tool || !tool->diffSource)
+        return requestApproval(rec, std::nullopt, {});
+    // A config change: fetch the current text first so the user approves a diff. Only with a
+    // reading method of the helper's table: a diff source can never make a change.
+    const DiffSource d = *tool->diffSource;
+    ConfigDiff diff;
+    diff.label = d.label;
+    diff.language = d.language;
+    diff.proposed = rec.params.value(d.param).toString();
+    const Risk fetchRisk = m_methods.risk(d.method);
+    if (!m_methods.contains(d.method) || Helper::changesServer(fetchRisk)) {
+        diff.currentExists = false;
+        diff.note = QStringLiteral("%1 is not a reading method of this helper").arg(d.method);
+        return requestApproval(rec, diff, d.param);
+    }
+    QJsonObject fetchParams = d.fixedParams;
+    for (const QString &p : d.passParams) {
+        if (rec.params.contains(p))
+            fetchParams.insert(p, rec.params.value(p));
+    }
+    m_diffFetch = m_executor->execute(d.method, fetchParams);
+    m_diffFetch
+        .then(this, [this, rec, diff, d](const Result<QJsonValue> &r) mutable {
+            if (m_cancelled || m_result)
+                return;
+            if (!r) {
+                diff.currentExists = false;
+                diff.note = r.error().message;
+            } else {
+                const QJsonValue v = valueAt(*r, d.resultPath);
+                if (v.isString()) {
+                    diff.current = v.toString();
+                } else {
+                    diff.currentExists = false;
+                    diff.note = QStringLiteral("no text at %1 in the %2 result")
+                                    .arg(d.resultPath, d.method);
+                }
+            }
+            requestApproval(rec, diff, d.param);
+        })
+        .onCanceled(this, [this, rec, diff, d]() mutable {
+            if (m_cancelled || m_result)
+                return;
+            diff.currentExists = false;
+            diff.note = QStringLiteral("cancelled");
+            requestApproval(rec, diff, d.param);
+        });
+}
+
+void AgentTurn::requestApproval(ToolCallRecord rec, std::optional<ConfigDiff> diff,
+                                const QString &diffParam)
+{
     const auto deny = [this](ToolCallRecord r, const QString &why) {
         r.status = ToolCallStatus::Denied;
         m_denied.insert(callKey(r.method, r.params));
@@ -258,6 +331,8 @@ void AgentTurn::askApproval(ToolCallRecord rec)
     req.typedWord = m_policy.typedWord.isEmpty() ? rec.method : m_policy.typedWord;
     req.afterSuspiciousOutput = m_sawSuspicious;
     req.modelText = m_modelText;
+    req.diff = std::move(diff);
+    req.diffParam = diffParam;
     m_approval = m_approve(req);
     m_approval
         .then(this, [this, rec, req, deny](const Approval &a) {
@@ -388,6 +463,7 @@ void AgentTurn::cancel()
     }
     const bool running = m_execution.isRunning();
     m_approval.cancel();
+    m_diffFetch.cancel();
     m_execution.cancel();
     if (!m_pending.isEmpty())
         closeOpenCalls(QStringLiteral("not run: the user stopped this turn"),

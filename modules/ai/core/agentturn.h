@@ -89,7 +89,8 @@ private:
     void requestModel();
     void onModelFinished();
     void processNextCall();
-    void askApproval(ToolCallRecord rec);
+    void askApproval(ToolCallRecord rec, const Tool *tool);
+    void requestApproval(ToolCallRecord rec, std::optional<ConfigDiff> diff, const QString &diffParam);
     void runCall(ToolCallRecord rec);
     void finishCall(ToolCallRecord rec, const ToolOutput &out);
     void closeOpenCalls(const QString &why, const QString &firstWhy = {});
@@ -119,6 +120,7 @@ private:
     QSet<QString> m_denied;
     QSet<QString> m_done;
     QFuture<Approval> m_approval;
+    QFuture<Result<QJsonValue>> m_diffFetch;
     QFuture<Result<QJsonValue>> m_execution;
     Usage m_usage;
     int m_step = 0;

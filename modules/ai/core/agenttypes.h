@@ -12,8 +12,22 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Qwq::Ai {
+
+/// A config text a call would replace, shown to the user as a diff before approval (see
+/// DiffSource). `current` is what the server has now; empty with `currentExists` false when
+/// it could not be read (a new project, or the fetch failed: `note` says why).
+struct ConfigDiff
+{
+    QString label;       // "compose.yml"
+    QString language;    // editor language name
+    QString current;
+    QString proposed;
+    bool currentExists = true;
+    QString note;
+};
 
 /// What the user is asked to approve: the literal helper call, never the model's account of
 /// it. `params` are exactly what will be sent if approved (the pane masks secret-named fields
@@ -30,6 +44,8 @@ struct ApprovalRequest
     QString typedWord;
     bool afterSuspiciousOutput = false;   // earlier tool output in this turn was flagged
     QString modelText;           // what the model said alongside the call (context only)
+    std::optional<ConfigDiff> diff; // the tool changes a config: current vs proposed text
+    QString diffParam;           // the param whose text the diff shows
 };
 
 /// The user's answer. For a typed confirmation `typedText` must equal the request's

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolregistry.h"
 
+#include "containertools.h"
 #include "toolschema.h"
 
 #include <QRegularExpression>
@@ -25,8 +26,36 @@ Result<void> ToolRegistry::add(const Tool &tool)
         e.detail = tool.name + QStringLiteral(": ") + e.message + QLatin1Char(' ') + e.detail;
         return e;
     }
+    if (tool.diffSource) {
+        const DiffSource &d = *tool.diffSource;
+        const QJsonObject props = tool.parameters.value(QStringLiteral("properties")).toObject();
+        if (props.value(d.param).toObject().value(QStringLiteral("type")).toString()
+            != QLatin1String("string"))
+            return Error(ErrorCode::InvalidParam,
+                         QStringLiteral("a diff source names a string parameter of the tool"),
+                         tool.name + QStringLiteral(": ") + d.param, {}, QStringLiteral("diffSource"));
+        if (d.method.isEmpty())
+            return Error(ErrorCode::InvalidParam, QStringLiteral("a diff source needs a method"),
+                         tool.name, {}, QStringLiteral("diffSource"));
+        for (const QString &p : d.passParams) {
+            if (!props.contains(p))
+                return Error(ErrorCode::InvalidParam,
+                             QStringLiteral("a diff source passes only the tool's parameters"),
+                             tool.name + QStringLiteral(": ") + p, {}, QStringLiteral("diffSource"));
+        }
+    }
     m_tools.append(tool);
     return {};
+}
+
+QJsonObject Tool::callParams(const QJsonObject &modelArgs) const
+{
+    QJsonObject out = defaultParams;
+    for (auto it = modelArgs.begin(); it != modelArgs.end(); ++it)
+        out.insert(it.key(), it.value());
+    for (auto it = fixedParams.begin(); it != fixedParams.end(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
 }
 
 const Tool *ToolRegistry::find(const QString &name) const
@@ -74,12 +103,14 @@ QList<Tool> ToolRegistry::builtins()
     const QJsonObject noParams{{QStringLiteral("type"), QStringLiteral("object")},
                                {QStringLiteral("properties"), QJsonObject()},
                                {QStringLiteral("additionalProperties"), false}};
-    return {
+    QList<Tool> out{
         {QStringLiteral("system_info"),
          QStringLiteral("Facts about the server: host name, OS, kernel, uptime, CPU, memory, "
                         "disks and load."),
          noParams, QStringLiteral("system.info")},
     };
+    out += containerTools();
+    return out;
 }
 
 } // namespace Qwq::Ai

@@ -31,6 +31,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <pwd.h>
@@ -305,6 +306,22 @@ void AiPanel::onReadyChanged(bool ready)
 {
     if (!ready)
         m_systemInfo = {};
+    maybeAutoAsk();
+}
+
+void AiPanel::maybeAutoAsk()
+{
+    // For screenshots and demos: QWQ_AI_ASK="question" is asked once per run, in the first pane
+    // whose server is ready, as if typed (mutating calls still wait for approval).
+    static bool asked = false;
+    const QString question = qEnvironmentVariable("QWQ_AI_ASK");
+    if (asked || question.isEmpty() || !m_server->isReady())
+        return;
+    asked = true;
+    QTimer::singleShot(500, this, [this, question] {
+        prefill(question, {}, {});
+        send();
+    });
 }
 
 void AiPanel::fetchFacts(std::function<void()> then)

@@ -98,6 +98,7 @@ private:
     void renderHistory(const QList<ChatMessage> &messages);
     void clearAttachment();
     void raisePanel();
+    void maybeAutoAsk();
     void openSettings();
     void trackActivePanel(QWidget *now);
     static QString approverName();

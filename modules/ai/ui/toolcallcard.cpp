@@ -4,6 +4,7 @@
 
 #include <ai/core/aitr.h>
 #include <core/core/redact.h>
+#include <editor/ui/diffview.h>
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -56,7 +57,8 @@ QString firstLine(const QString &text, int max)
 ToolCallCard::ToolCallCard(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("toolCallCard"));
-    m_title = plainLabel(this, false);
+    // The card must fit the chat column however narrow it is: the head wraps.
+    m_title = plainLabel(this, true);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -65,6 +67,7 @@ ToolCallCard::ToolCallCard(QWidget *parent) : QFrame(parent)
     m_risk->setObjectName(QStringLiteral("riskBadge"));
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("callStatus"));
     auto *head = new QHBoxLayout;
     head->setSpacing(8);
@@ -118,9 +121,15 @@ ToolCallCard::ToolCallCard(QWidget *parent) : QFrame(parent)
     buttons->addWidget(m_typed, 1);
     buttons->addWidget(m_approve);
     buttons->addWidget(m_deny);
+    m_diffTitle = new QLabel(m_approval);
+    m_diffTitle->setObjectName(QStringLiteral("diffTitle"));
+    m_diffTitle->setTextFormat(Qt::PlainText);
+    m_diffTitle->setWordWrap(true);
+    m_diffTitle->hide();
     auto *al = new QVBoxLayout(m_approval);
     al->setContentsMargins(0, 4, 0, 0);
     al->addWidget(m_afterSuspicious);
+    al->addWidget(m_diffTitle);
     al->addWidget(m_approvalText);
     al->addWidget(m_typedLabel);
     al->addLayout(buttons);
@@ -222,6 +231,27 @@ QFuture<Approval> ToolCallCard::askApproval(const ApprovalRequest &request, cons
     m_promise->start();
     m_typed->clear();
     m_approve->setEnabled(!request.typed);
+    m_diffParam = request.diff ? request.diffParam : QString();
+    if (request.diff) {
+        if (!m_diff) {
+            m_diff = new Editor::DiffView(m_approval);
+            m_diff->setObjectName(QStringLiteral("approvalDiff"));
+            m_diff->setMinimumHeight(240);
+            // The chat column is narrow: one column first; the view's button switches.
+            m_diff->setMode(Editor::DiffView::Mode::Unified);
+            auto *al = static_cast<QVBoxLayout *>(m_approval->layout());
+            al->insertWidget(al->indexOf(m_diffTitle) + 1, m_diff, 1);
+        }
+        const ConfigDiff &d = *request.diff;
+        m_diff->setTexts(d.current, d.proposed,
+                         d.currentExists ? Tr::tr("On the server") : Tr::tr("(none)"),
+                         Tr::tr("Proposed"));
+        m_diff->show();
+        m_diffTitle->show();
+    } else if (m_diff) {
+        m_diff->hide();
+        m_diffTitle->hide();
+    }
     refresh();
     m_approval->show();
     if (request.typed)
@@ -266,10 +296,15 @@ void ToolCallCard::refresh()
     setStyleSheet(QStringLiteral("QFrame#toolCallCard { border: 1px solid palette(mid);"
                                  " border-left: 4px solid %1; border-radius: 4px; }")
                       .arg(riskColor(r.risk)));
-    const QJsonObject masked = Redact::maskJson(r.params).toObject();
+    QJsonObject masked = Redact::maskJson(r.params).toObject();
+    if (!m_diffParam.isEmpty() && masked.contains(m_diffParam))
+        masked.insert(m_diffParam, Tr::tr("(%1 lines, shown as a diff below)")
+                                       .arg(r.params.value(m_diffParam).toString().count(QLatin1Char('\n')) + 1));
+    // Compact JSON has no spaces: let it break after commas (zero-width spaces, display only).
     m_params->setText(masked.isEmpty()
                           ? Tr::tr("(no parameters)")
-                          : QString::fromUtf8(QJsonDocument(masked).toJson(QJsonDocument::Compact)));
+                          : QString::fromUtf8(QJsonDocument(masked).toJson(QJsonDocument::Compact))
+                                .replace(QStringLiteral(",\""), QStringLiteral(",\u200b\"")));
 
     m_suspicious->setVisible(r.suspicious);
     if (r.suspicious) {
@@ -292,6 +327,15 @@ void ToolCallCard::refresh()
         m_afterSuspicious->setText(Tr::tr("⚠ Earlier output in this conversation tried to "
                                           "instruct the AI. Make sure this call is something "
                                           "you want."));
+        if (m_request.diff) {
+            const ConfigDiff &d = *m_request.diff;
+            const QString name = d.label.isEmpty() ? m_request.diffParam : d.label;
+            m_diffTitle->setText(
+                d.currentExists
+                    ? Tr::tr("This call replaces %1. What changes:").arg(name)
+                    : Tr::tr("This call writes %1; the current version could not be read (%2), "
+                             "so all of it is shown as new.").arg(name, d.note));
+        }
         m_typedLabel->setVisible(m_request.typed);
         m_typed->setVisible(m_request.typed);
         m_typedLabel->setText(Tr::tr("Type “%1” to approve:").arg(m_request.typedWord));

@@ -16,12 +16,17 @@ class QPushButton;
 class QToolButton;
 template<typename T> class QPromise;
 
+namespace Qwq::Editor {
+class DiffView;
+}
+
 namespace Qwq::Ai {
 
 /// One tool call in the chat: tool and helper method, risk class (from the helper's table),
 /// the parameters exactly as they will be sent (secret-named fields masked), status, and the
 /// output behind a toggle. A call that changes the server is approved or denied right here;
-/// a destructive one needs the typed word. Output that tried to instruct the AI is marked.
+/// a destructive one needs the typed word; a config change shows current vs proposed text as a
+/// diff (Editor::DiffView) above the buttons. Output that tried to instruct the AI is marked.
 /// Everything from the server or the model is shown as plain text.
 class ToolCallCard final : public QFrame
 {
@@ -43,6 +48,9 @@ public:
     QPushButton *approveButton() const { return m_approve; }
     QPushButton *denyButton() const { return m_deny; }
     QLineEdit *typedField() const { return m_typed; }
+    /// The current-vs-proposed diff of a config change (null until a request brings one).
+    Editor::DiffView *diffView() const { return m_diff; }
+    QLabel *diffTitle() const { return m_diffTitle; }
     QString statusText() const;
     bool outputShown() const;
 
@@ -67,6 +75,9 @@ private:
     QLabel *m_suspicious;
     QFrame *m_approval;
     QLabel *m_approvalText;
+    QLabel *m_diffTitle = nullptr;
+    Editor::DiffView *m_diff = nullptr;
+    QString m_diffParam;
     QLabel *m_afterSuspicious;
     QLabel *m_typedLabel;
     QLineEdit *m_typed;
