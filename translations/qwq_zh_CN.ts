@@ -593,6 +593,30 @@
         <source>%1 (trimmed)</source>
         <translation>%1（已截断）</translation>
     </message>
+    <message>
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
+    </message>
+    <message>
+        <source>(%1 lines, shown as a diff below)</source>
+        <translation>（%1 行，下方以差异显示）</translation>
+    </message>
+    <message>
+        <source>This call replaces %1. What changes:</source>
+        <translation>此调用将替换 %1。变更内容：</translation>
+    </message>
+    <message>
+        <source>This call writes %1; the current version could not be read (%2), so all of it is shown as new.</source>
+        <translation>此调用将写入 %1；无法读取当前版本（%2），因此全部显示为新增。</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::App</name>
@@ -1028,6 +1052,42 @@ AI 想在 %1 上执行这个调用：
         <source>%1; trying again in %2 ms (attempt %3)</source>
         <translation>%1；%2 毫秒后重试（第 %3 次）</translation>
     </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>  Changes to %1 (current → proposed):
+</source>
+        <translation>  %1 的变更（当前 → 拟议）：
+</translation>
+    </message>
+    <message>
+        <source>  %1 could not be read (%2); all of it is new:
+</source>
+        <translation>  无法读取 %1（%2）；全部为新增内容：
+</translation>
+    </message>
+    <message>
+        <source>  (no changes)
+</source>
+        <translation>  （无变更）
+</translation>
+    </message>
+    <message>
+        <source>  … %1 more lines of diff not shown
+</source>
+        <translation>  …… 另有 %1 行差异未显示
+</translation>
+    </message>
+    <message>
+        <source>(%1 lines, shown as a diff below)</source>
+        <translation>（%1 行，下方以差异显示）</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Core</name>
@@ -1214,6 +1274,145 @@ AI 想在 %1 上执行这个调用：
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The compose file is invalid</source>
+        <translation>Compose 文件无效</translation>
+    </message>
+    <message>
+        <source>A host port is already in use</source>
+        <translation>主机端口已被占用</translation>
+    </message>
+    <message>
+        <source>The compose command failed</source>
+        <translation>Compose 命令执行失败</translation>
+    </message>
+    <message>
+        <source>Docker Compose is not installed on this server</source>
+        <translation>此服务器未安装 Docker Compose</translation>
+    </message>
+    <message>
+        <source>The compose file gives containers power over the host</source>
+        <translation>该 Compose 文件赋予容器控制主机的权限</translation>
+    </message>
+    <message>
+        <source>Neither systemd nor cron is available for scheduling</source>
+        <translation>没有可用于定时任务的 systemd 或 cron</translation>
+    </message>
+    <message>
+        <source>Compose project not found</source>
+        <translation>未找到 Compose 项目</translation>
+    </message>
+    <message>
+        <source>No such version of the compose project</source>
+        <translation>该 Compose 项目没有此版本</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Editor</name>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>String</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运算符</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配（F3）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>没有差异</translation>
+    </message>
+    <message>
+        <source>+%1 −%2 lines, %3 changes</source>
+        <translation>+%1 −%2 行，%3 处变更</translation>
+    </message>
+    <message>
+        <source>+%1 −%2 lines, change %3 of %4</source>
+        <translation>+%1 −%2 行，第 %3 处变更，共 %4 处</translation>
+    </message>
+    <message>
+        <source>Previous change (Alt+Up)</source>
+        <translation>上一处变更（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Next change (Alt+Down)</source>
+        <translation>下一处变更（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>合并视图</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排视图</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
     </message>
 </context>
 <context>
@@ -2731,10 +2930,6 @@ Logical cores: %2</source>
         <translation>无法为此服务器打开终端。</translation>
     </message>
     <message>
-        <source>press Enter to start a new session</source>
-        <translation>按 Enter 开始新会话</translation>
-    </message>
-    <message>
         <source>“%1” was not found.</source>
         <translation>未找到“%1”。</translation>
     </message>
@@ -2769,6 +2964,226 @@ Logical cores: %2</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The snippets file %1 cannot be read.</source>
+        <translation>无法读取代码片段文件 %1。</translation>
+    </message>
+    <message>
+        <source>The snippets file %1 is not valid JSON; it was left as it is.</source>
+        <translation>代码片段文件 %1 不是有效的 JSON，已保持原样。</translation>
+    </message>
+    <message>
+        <source>The snippets file %1 cannot be written.</source>
+        <translation>无法写入代码片段文件 %1。</translation>
+    </message>
+    <message>
+        <source>The log file %1 cannot be opened.</source>
+        <translation>无法打开日志文件 %1。</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Scrollback lines:</source>
+        <translation>回滚行数：</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Copy selected text to the clipboard</source>
+        <translation>将选中的文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Ask before pasting several lines</source>
+        <translation>粘贴多行前询问</translation>
+    </message>
+    <message>
+        <source>Let programs set the clipboard (OSC 52)</source>
+        <translation>允许程序设置剪贴板（OSC 52）</translation>
+    </message>
+    <message>
+        <source>A program on the server could then put anything on your clipboard. Reading the clipboard is never allowed.</source>
+        <translation>这样服务器上的程序可以向你的剪贴板写入任何内容。读取剪贴板始终不被允许。</translation>
+    </message>
+    <message>
+        <source>Ctrl+click to open %1</source>
+        <translation>Ctrl+单击打开 %1</translation>
+    </message>
+    <message>
+        <source>Send Selection to AI…</source>
+        <translation>将选中内容发送给 AI…</translation>
+    </message>
+    <message>
+        <source>Broadcast Input</source>
+        <translation>广播输入</translation>
+    </message>
+    <message>
+        <source>Stop Logging to %1</source>
+        <translation>停止记录到 %1</translation>
+    </message>
+    <message>
+        <source>Log to File…</source>
+        <translation>记录到文件…</translation>
+    </message>
+    <message>
+        <source>Log Terminal Output</source>
+        <translation>记录终端输出</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>(new snippet)</source>
+        <translation>（新代码片段）</translation>
+    </message>
+    <message>
+        <source>Insert Snippet</source>
+        <translation>插入代码片段</translation>
+    </message>
+    <message>
+        <source>Insert Snippet: %1</source>
+        <translation>插入代码片段：%1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>The command runs as soon as it is inserted.</source>
+        <translation>命令插入后会立即运行。</translation>
+    </message>
+    <message>
+        <source>The command is pasted; press Enter in the terminal to run it.</source>
+        <translation>命令已粘贴；在终端中按回车运行。</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Snippets for %1</source>
+        <translation>%1 的代码片段</translation>
+    </message>
+    <message>
+        <source>Run after inserting (otherwise the command is only pasted)</source>
+        <translation>插入后运行（否则只粘贴命令）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Write {{name}} for a value to ask when the snippet is inserted, or {{name:default}} to offer a default.</source>
+        <translation>写 {{name}} 表示插入片段时询问的值，或写 {{name:default}} 提供默认值。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>The AI assistant is not available here.</source>
+        <translation>此处无法使用 AI 助手。</translation>
+    </message>
+    <message>
+        <source>Explain this terminal output and suggest what to do next.</source>
+        <translation>解释这段终端输出，并建议下一步该做什么。</translation>
+    </message>
+    <message>
+        <source>Terminal output</source>
+        <translation>终端输出</translation>
+    </message>
+    <message>
+        <source>Disconnected (%1) — press Enter or click here to reconnect</source>
+        <translation>已断开（%1）—— 按回车或单击此处重新连接</translation>
+    </message>
+    <message>
+        <source>The terminal could not be started — press Enter or click here to try again</source>
+        <translation>无法启动终端 —— 按回车或单击此处重试</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Not connected (%1) — press Enter or click here to try again</source>
+        <translation>未连接（%1）—— 按回车或单击此处重试</translation>
+    </message>
+    <message>
+        <source>%1 (disconnected)</source>
+        <translation>%1（已断开）</translation>
+    </message>
+    <message>
+        <source>Split Right</source>
+        <translation>向右拆分</translation>
+    </message>
+    <message>
+        <source>Split Down</source>
+        <translation>向下拆分</translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation>代码片段</translation>
+    </message>
+    <message>
+        <source>Insert a saved command into the terminal</source>
+        <translation>将保存的命令插入终端</translation>
+    </message>
+    <message>
+        <source>Send what you type to several terminals at once</source>
+        <translation>将输入同时发送到多个终端</translation>
+    </message>
+    <message>
+        <source>No snippets yet</source>
+        <translation>暂无代码片段</translation>
+    </message>
+    <message>
+        <source>Manage Snippets…</source>
+        <translation>管理代码片段…</translation>
+    </message>
+    <message>
+        <source>The terminal is not connected; the snippet was not inserted.</source>
+        <translation>终端未连接；代码片段未插入。</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>%1, split %2</source>
+        <translation>%1，拆分 %2</translation>
+    </message>
+    <message>
+        <source>Broadcast to All</source>
+        <translation>广播到全部</translation>
+    </message>
+    <message>
+        <source>Stop Broadcasting</source>
+        <translation>停止广播</translation>
+    </message>
+    <message>
+        <source>Broadcast (%1)</source>
+        <translation>广播（%1）</translation>
     </message>
 </context>
 <context>
