@@ -3,6 +3,7 @@
 #include "modulelist.h"
 
 #include <ai/ui/aimodule.h>
+#include <containers/ui/containersmodule.h>
 #include <monitor/ui/monitormodule.h>
 #include <terminal/ui/terminalmodule.h>
 #include <tunnels/ui/tunnelsmodule.h>
@@ -13,6 +14,7 @@ ModuleList::ModuleList()
 {
     // One line per module; keep in the order panels should appear.
     m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
+    m_modules.push_back(std::make_unique<Containers::ContainersModule>());
     m_modules.push_back(std::make_unique<Tunnels::TunnelsModule>());
     m_modules.push_back(std::make_unique<Terminal::TerminalModule>());
     m_modules.push_back(std::make_unique<Ai::AiModule>([this] { return modules(); }));

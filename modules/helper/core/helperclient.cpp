@@ -15,6 +15,9 @@
 #include <QJsonDocument>
 #include <QPromise>
 
+#include <utility>
+#include <vector>
+
 namespace Qwq::Helper {
 
 namespace {
@@ -34,6 +37,7 @@ struct HelperClient::Pending
     bool cancelSent = false;
     bool sent = false;
     bool audited = false; // the caller writes its own audit entry
+    std::vector<QJsonObject> heldNotifications;   // input sent before the request itself
 };
 
 HelperClient::HelperClient(IHelperTransport *transport, QObject *parent)
@@ -100,6 +104,28 @@ void HelperClient::send(const QJsonObject &message)
 QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJsonObject &params,
                                                StreamHandler onStream, CallOptions options)
 {
+    return start(method, params, std::move(onStream), options).future;
+}
+
+bool HelperClient::notifyRequest(qint64 requestId, const QString &method, QJsonObject params)
+{
+    const auto p = m_pending.value(requestId);
+    if (!p || p->cancelSent || m_closed || !method.startsWith(QLatin1String("$/")))
+        return false;
+    params.insert(QStringLiteral("id"), jsonId(requestId));
+    const QJsonObject msg{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                          {QStringLiteral("method"), method},
+                          {QStringLiteral("params"), params}};
+    if (p->sent)
+        send(msg);
+    else
+        p->heldNotifications.push_back(msg);
+    return true;
+}
+
+HelperClient::Started HelperClient::start(const QString &method, const QJsonObject &params,
+                                          StreamHandler onStream, CallOptions options)
+{
     auto p = std::make_shared<Pending>();
     p->audited = options.audited;
     p->method = method;
@@ -111,7 +137,7 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
     auto failNow = [&](const Error &e) {
         p->promise.addResult(Result<QJsonValue>(e));
         p->promise.finish();
-        return future;
+        return Started{0, future};
     };
     if (m_closed)
         return failNow(Error(ErrorCode::ConnectionFailed, Tr::tr("Not connected")));
@@ -131,7 +157,7 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
 
     if (options.confirmed || !needsConfirmation(method)) {
         dispatch(id, p);
-        return future;
+        return {id, future};
     }
     CallPreview preview;
     preview.serverId = m_serverId;
@@ -144,7 +170,7 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
         finish(id, Error(ErrorCode::Forbidden,
                          Tr::tr("“%1” needs a confirmation, and nobody is there to give it").arg(method),
                          QStringLiteral("risk: %1").arg(riskName(r)), {}, QStringLiteral("method")));
-        return future;
+        return {id, future};
     }
     m_confirm(preview).then(this, [this, id](bool yes) {
         const auto pending = m_pending.value(id);
@@ -155,7 +181,7 @@ QFuture<Result<QJsonValue>> HelperClient::call(const QString &method, const QJso
                                     Tr::tr("“%1” was not confirmed; nothing was sent").arg(pending->method)));
         dispatch(id, pending);
     });
-    return future;
+    return {id, future};
 }
 
 bool HelperClient::needsConfirmation(const QString &method) const
@@ -184,6 +210,8 @@ void HelperClient::dispatch(qint64 id, const std::shared_ptr<Pending> &p)
     if (!p->params.isEmpty())
         msg.insert(QStringLiteral("params"), p->params);
     send(msg);
+    for (const QJsonObject &n : std::exchange(p->heldNotifications, {}))
+        send(n);
 }
 
 void HelperClient::cancel(qint64 id)

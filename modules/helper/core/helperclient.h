@@ -87,6 +87,19 @@ public:
     QFuture<Result<HelperInfo>> initialize();
     QFuture<Result<QJsonValue>> call(const QString &method, const QJsonObject &params = {},
                                      StreamHandler onStream = {}, CallOptions options = {});
+    /// A call whose request id the caller needs, to send it input (`$/input`, `$/resize`).
+    /// `id` is 0 when the call was refused before it got one (the future says why).
+    struct Started
+    {
+        qint64 id = 0;
+        QFuture<Result<QJsonValue>> future;
+    };
+    Started start(const QString &method, const QJsonObject &params = {}, StreamHandler onStream = {},
+                  CallOptions options = {});
+    /// Sends the notification `method` ("$/input", "$/resize") for the running request
+    /// `requestId`, with `"id"` set to it: in order, after the request itself (held back while
+    /// the request waits for its confirmation). False when the request is not in flight.
+    bool notifyRequest(qint64 requestId, const QString &method, QJsonObject params);
     void cancel(qint64 requestId);
 
     bool isOpen() const { return !m_closed; }
