@@ -1090,6 +1090,999 @@ AI 想在 %1 上执行这个调用：
     </message>
 </context>
 <context>
+    <name>Qwq::Containers</name>
+    <message>
+        <source>“%1” is not a valid name: use letters, digits, “_”, “.” and “-”, starting with a letter or digit</source>
+        <translation>“%1”不是有效的名称：只能使用字母、数字、“_”、“.”和“-”，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Unknown container action “%1”</source>
+        <translation>未知的容器操作“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid image reference</source>
+        <translation>“%1”不是有效的镜像引用</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid project name: use lower-case letters, digits, “_” and “-”, starting with a letter or digit</source>
+        <translation>“%1”不是有效的项目名称：只能使用小写字母、数字、“_”和“-”，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>Unknown compose action “%1”</source>
+        <translation>未知的 Compose 操作“%1”</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>container state</comment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <comment>container state</comment>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>container state</comment>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <comment>container state</comment>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <comment>container state</comment>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <comment>container state</comment>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <comment>container state</comment>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>%1
+Compose project %2, service %3</source>
+        <translation>%1
+Compose 项目 %2，服务 %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>[qwq: %1 earlier lines were dropped because the view holds at most %2]
+</source>
+        <translation>[qwq：视图最多保留 %2 行，已丢弃之前的 %1 行]
+</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Mount point</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Subnets</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>&lt;untagged&gt;</source>
+        <translation>&lt;无标签&gt;</translation>
+    </message>
+    <message>
+        <source>%1, internal</source>
+        <translation>%1，内部</translation>
+    </message>
+    <message>
+        <source>This shell has already been started</source>
+        <translation>此 Shell 已经启动</translation>
+    </message>
+    <message>
+        <source>“%1” is not a container name or id</source>
+        <translation>“%1”不是容器名称或 ID</translation>
+    </message>
+    <message>
+        <source>The shell was closed</source>
+        <translation>Shell 已关闭</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The shell exited with status %1</source>
+        <translation>Shell 已退出，状态码 %1</translation>
+    </message>
+    <message>
+        <source>The shell ended</source>
+        <translation>Shell 已结束</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Docker was not found on %1, or it does not answer.
+Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) runs there.</source>
+        <translation>在 %1 上没有找到 Docker，或它没有响应。
+当 Docker（或 Podman 的 Docker 兼容套接字）在该服务器上运行后，容器会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Compose</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Self-heal</source>
+        <translation>自愈</translation>
+    </message>
+    <message>
+        <source>Filter by name, image, compose project or port</source>
+        <translation>按名称、镜像、Compose 项目或端口筛选</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>container state</comment>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Other states</source>
+        <translation>其他状态</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>强制终止</translation>
+    </message>
+    <message>
+        <source>Ask AI About This Container</source>
+        <translation>就此容器询问 AI</translation>
+    </message>
+    <message>
+        <source>%1 running of %2</source>
+        <translation>%2 个中 %1 个运行中</translation>
+    </message>
+    <message>
+        <source>This profile is read-only</source>
+        <translation>此配置为只读</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid container name</source>
+        <translation>“%1”不是有效的容器名称</translation>
+    </message>
+    <message>
+        <source>Force: kill running containers first</source>
+        <translation>强制：先终止正在运行的容器</translation>
+    </message>
+    <message>
+        <source>%1 calls failed; the first: %2</source>
+        <translation>%1 个调用失败；第一个：%2</translation>
+    </message>
+    <message>
+        <source>A shell opens only in a running container.</source>
+        <translation>只能在运行中的容器里打开 Shell。</translation>
+    </message>
+    <message>
+        <source>Why did the container %1 stop, and how do I fix it?</source>
+        <translation>容器 %1 为什么停止了？如何修复？</translation>
+    </message>
+    <message>
+        <source>Is the container %1 healthy? Is anything wrong in its logs?</source>
+        <translation>容器 %1 是否健康？它的日志里有没有问题？</translation>
+    </message>
+    <message>
+        <source>Container %1 (%2)</source>
+        <translation>容器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Ask AI</source>
+        <translation>询问 AI</translation>
+    </message>
+    <message>
+        <source>Hand this container&apos;s last log lines and its settings (secrets masked) to the AI pane</source>
+        <translation>把此容器最近的日志行和设置（密钥已遮盖）交给 AI 面板</translation>
+    </message>
+    <message>
+        <source>Open Shell</source>
+        <translation>打开 Shell</translation>
+    </message>
+    <message>
+        <source>A terminal inside this container</source>
+        <translation>在此容器内打开终端</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU（%）</translation>
+    </message>
+    <message>
+        <source>Memory (MB)</source>
+        <translation>内存（MB）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Select a container to see its logs, stats and settings.</source>
+        <translation>选择一个容器以查看它的日志、统计和设置。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sample…</source>
+        <translation>正在等待第一个采样…</translation>
+    </message>
+    <message>
+        <source>Stats are shown while the container runs.</source>
+        <translation>容器运行时才显示统计。</translation>
+    </message>
+    <message>
+        <source>Masked: the name or the value looks like a secret</source>
+        <translation>已遮盖：名称或值看起来像密钥</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>CPU %1% · memory %2 of %3 · network in %4, out %5 · disk read %6, written %7 · %8 processes</source>
+        <translation>CPU %1% · 内存 %2 / %3 · 网络接收 %4，发送 %5 · 磁盘读取 %6，写入 %7 · %8 个进程</translation>
+    </message>
+    <message>
+        <source>“%1” not found</source>
+        <translation>未找到“%1”</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>日志文件 (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Could not save the log: %1</source>
+        <translation>无法保存日志：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 lines to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
+    </message>
+    <message>
+        <source>%1 lines shown · %2 older lines dropped (the view keeps the last %3)</source>
+        <translation>显示 %1 行 · 已丢弃 %2 行较早的内容（视图保留最近 %3 行）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep showing new lines as they arrive</source>
+        <translation>新行到达时持续显示</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation>把显示的行保存到文件</translation>
+    </message>
+    <message>
+        <source>Filter images</source>
+        <translation>筛选镜像</translation>
+    </message>
+    <message>
+        <source>Pull…</source>
+        <translation>拉取…</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Untagged images…</source>
+        <translation>无标签的镜像…</translation>
+    </message>
+    <message>
+        <source>All images no container uses…</source>
+        <translation>所有未被容器使用的镜像…</translation>
+    </message>
+    <message>
+        <source>Filter volumes</source>
+        <translation>筛选卷</translation>
+    </message>
+    <message>
+        <source>Anonymous volumes no container uses…</source>
+        <translation>未被容器使用的匿名卷…</translation>
+    </message>
+    <message>
+        <source>All volumes no container uses…</source>
+        <translation>所有未被容器使用的卷…</translation>
+    </message>
+    <message>
+        <source>Filter networks</source>
+        <translation>筛选网络</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>No image to prune.</source>
+        <translation>没有可清理的镜像。</translation>
+    </message>
+    <message>
+        <source>No volume to prune.</source>
+        <translation>没有可清理的卷。</translation>
+    </message>
+    <message>
+        <source>Prune Images</source>
+        <translation>清理镜像</translation>
+    </message>
+    <message>
+        <source>Prune Volumes</source>
+        <translation>清理卷</translation>
+    </message>
+    <message>
+        <source>%1 images would be removed, freeing at least %2:</source>
+        <translation>将删除 %1 个镜像，至少释放 %2：</translation>
+    </message>
+    <message>
+        <source>%1 volumes would be removed with their data, freeing %2:</source>
+        <translation>将删除 %1 个卷及其数据，释放 %2：</translation>
+    </message>
+    <message>
+        <source>Nothing has been removed yet. The next step shows the exact call and asks for the server&apos;s name.</source>
+        <translation>尚未删除任何内容。下一步会显示确切的调用并要求输入服务器名称。</translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Pruned; %1 freed.</source>
+        <translation>已清理；释放了 %1。</translation>
+    </message>
+    <message>
+        <source>Pull Image</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <source>Image reference, e.g. nginx:1.25 or registry.example.com:5000/team/app:2</source>
+        <translation>镜像引用，例如 nginx:1.25 或 registry.example.com:5000/team/app:2</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Pulling %1…</source>
+        <translation>正在拉取 %1…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Confirm an irreversible change</source>
+        <translation>确认不可撤销的更改</translation>
+    </message>
+    <message>
+        <source>Confirm a change</source>
+        <translation>确认更改</translation>
+    </message>
+    <message>
+        <source>These %1 calls cannot be undone. Read them, then type the server&apos;s name to approve them.</source>
+        <translation>这 %1 个调用无法撤销。请阅读后输入服务器名称以批准。</translation>
+    </message>
+    <message>
+        <source>This profile asks before every change. These %1 calls will be sent:</source>
+        <translation>此配置在每次更改前都会询问。将发送以下 %1 个调用：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Calls:</source>
+        <translation>调用：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Type “%1”:</source>
+        <translation>输入“%1”：</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>compose project state</comment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>compose project state</comment>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <comment>compose project state</comment>
+        <translation>部分运行</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>compose project state</comment>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>Project / service / container</source>
+        <translation>项目 / 服务 / 容器</translation>
+    </message>
+    <message>
+        <source>Image or status</source>
+        <translation>镜像或状态</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>启动 (up)</translation>
+    </message>
+    <message>
+        <source>Create and start the project&apos;s containers (compose up -d)</source>
+        <translation>创建并启动项目的容器（compose up -d）</translation>
+    </message>
+    <message>
+        <source>Pull the project&apos;s images</source>
+        <translation>拉取项目的镜像</translation>
+    </message>
+    <message>
+        <source>Down…</source>
+        <translation>移除 (down)…</translation>
+    </message>
+    <message>
+        <source>Remove the project&apos;s containers and networks</source>
+        <translation>删除项目的容器和网络</translation>
+    </message>
+    <message>
+        <source>New Project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Edit and Redeploy…</source>
+        <translation>编辑并重新部署…</translation>
+    </message>
+    <message>
+        <source>Output of compose commands appears here.</source>
+        <translation>Compose 命令的输出显示在这里。</translation>
+    </message>
+    <message>
+        <source>qwq, version %1</source>
+        <translation>qwq，版本 %1</translation>
+    </message>
+    <message>
+        <source>Deployed by qwq; earlier versions are kept</source>
+        <translation>由 qwq 部署；保留了之前的版本</translation>
+    </message>
+    <message>
+        <source>Started outside qwq; run from its own files</source>
+        <translation>在 qwq 之外启动；使用它自己的文件运行</translation>
+    </message>
+    <message>
+        <source>started outside qwq; no compose file known</source>
+        <translation>在 qwq 之外启动；不知道其 compose 文件</translation>
+    </message>
+    <message>
+        <source>files missing: %1</source>
+        <translation>文件缺失：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Only projects deployed by qwq can be redeployed here; this one runs from its own files</source>
+        <translation>只有由 qwq 部署的项目才能在这里重新部署；此项目使用它自己的文件运行</translation>
+    </message>
+    <message>
+        <source>%1: %2 done</source>
+        <translation>%1：%2 完成</translation>
+    </message>
+    <message>
+        <source>Deployed %1</source>
+        <translation>已部署 %1</translation>
+    </message>
+    <message>
+        <source>Deploy a Compose Project</source>
+        <translation>部署 Compose 项目</translation>
+    </message>
+    <message>
+        <source>Redeploy %1</source>
+        <translation>重新部署 %1</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, “_” and “-”</source>
+        <translation>小写字母、数字、“_”和“-”</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重性</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Deploy despite the high-risk findings above</source>
+        <translation>尽管有上述高风险问题仍然部署</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Write the compose file, then Check: nothing changes on the server until Deploy.</source>
+        <translation>编写 compose 文件，然后点击检查：在部署之前服务器上不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Loading the current file…</source>
+        <translation>正在加载当前文件…</translation>
+    </message>
+    <message>
+        <source>Edit, then Check: nothing changes on the server until Deploy.</source>
+        <translation>编辑后点击检查：在部署之前服务器上不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Changed since the last check: Check again before deploying.</source>
+        <translation>自上次检查后已修改：部署前请重新检查。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 at line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>A port this file publishes is already in use on the server (see Findings).</source>
+        <translation>此文件发布的端口在服务器上已被占用（见“发现的问题”）。</translation>
+    </message>
+    <message>
+        <source>Valid, with %1 high-risk findings: read them before deploying.</source>
+        <translation>有效，但有 %1 个高风险问题：部署前请阅读。</translation>
+    </message>
+    <message>
+        <source>Valid; %1 findings to consider.</source>
+        <translation>有效；有 %1 个问题需要考虑。</translation>
+    </message>
+    <message>
+        <source>Valid; nothing risky found.</source>
+        <translation>有效；未发现风险。</translation>
+    </message>
+    <message>
+        <source>nothing (new project)</source>
+        <translation>无（新项目）</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>拟部署</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>当前运行</translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation>正在部署 %1…</translation>
+    </message>
+    <message>
+        <source>Deployed %1 as version %2.</source>
+        <translation>已将 %1 部署为版本 %2。</translation>
+    </message>
+    <message>
+        <source>Shell in %1 — %2</source>
+        <translation>%1 中的 Shell — %2</translation>
+    </message>
+    <message>
+        <source>%1 — press Enter or click here to open a new shell</source>
+        <translation>%1 — 按 Enter 或点击此处打开新的 Shell</translation>
+    </message>
+    <message>
+        <source>No shell — press Enter or click here to try again</source>
+        <translation>没有 Shell — 按 Enter 或点击此处重试</translation>
+    </message>
+    <message>
+        <source>Exited with status %1</source>
+        <translation>已退出，状态码 %1</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source> (out of memory)</source>
+        <translation>（内存不足）</translation>
+    </message>
+    <message>
+        <source>Watch projects:</source>
+        <translation>监视项目：</translation>
+    </message>
+    <message>
+        <source>Containers of the ticked compose projects are restarted when they exit with an error or become unhealthy</source>
+        <translation>勾选的 Compose 项目中的容器出错退出或变得不健康时会被重启</translation>
+    </message>
+    <message>
+        <source>Check every:</source>
+        <translation>检查间隔：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Run by:</source>
+        <translation>运行方式：</translation>
+    </message>
+    <message>
+        <source>Automatic (systemd timer, else cron)</source>
+        <translation>自动（systemd 定时器，否则 cron）</translation>
+    </message>
+    <message>
+        <source>systemd timer</source>
+        <translation>systemd 定时器</translation>
+    </message>
+    <message>
+        <source>cron entry</source>
+        <translation>cron 条目</translation>
+    </message>
+    <message>
+        <source>Update Watcher</source>
+        <translation>更新监视器</translation>
+    </message>
+    <message>
+        <source>Install Watcher</source>
+        <translation>安装监视器</translation>
+    </message>
+    <message>
+        <source>Remove Watcher</source>
+        <translation>移除监视器</translation>
+    </message>
+    <message>
+        <source>Incidents (restarts the watcher made):</source>
+        <translation>事件（监视器执行的重启）：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The container&apos;s last log lines before the restart appear here.</source>
+        <translation>重启前容器最近的日志行显示在这里。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The watcher is not installed. Tick the compose projects to keep running, then Install: a schedule on the server (no open port, no daemon of qwq) checks them and restarts containers that failed.</source>
+        <translation>监视器未安装。勾选需要保持运行的 Compose 项目，然后安装：服务器上的定时任务（不开放端口，没有 qwq 的守护进程）会检查它们并重启失败的容器。</translation>
+    </message>
+    <message>
+        <source>The watcher runs every %1 s by %2 for: %3.</source>
+        <translation>监视器每 %1 秒通过%2运行，监视：%3。</translation>
+    </message>
+    <message>
+        <source>a systemd timer</source>
+        <translation> systemd 定时器</translation>
+    </message>
+    <message>
+        <source>cron</source>
+        <translation> cron </translation>
+    </message>
+    <message>
+        <source>It has not run yet.</source>
+        <translation>尚未运行过。</translation>
+    </message>
+    <message>
+        <source>Last run %1: %2 containers checked, %3 restarted.</source>
+        <translation>上次运行 %1：检查了 %2 个容器，重启了 %3 个。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Neither systemd nor cron is available on this server, so the watcher cannot be installed.</source>
+        <translation>此服务器上既没有 systemd 也没有 cron，因此无法安装监视器。</translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <translation>已重启</translation>
+    </message>
+    <message>
+        <source>Restart failed: %1</source>
+        <translation>重启失败：%1</translation>
+    </message>
+    <message>
+        <source>(no log lines were recorded)</source>
+        <translation>（没有记录日志行）</translation>
+    </message>
+    <message>
+        <source>Tick at least one compose project to watch</source>
+        <translation>请至少勾选一个要监视的 Compose 项目</translation>
+    </message>
+    <message>
+        <source>The self-heal watcher is installed (%1).</source>
+        <translation>自愈监视器已安装（%1）。</translation>
+    </message>
+    <message>
+        <source>The self-heal watcher was removed; its incidents are kept.</source>
+        <translation>自愈监视器已移除；其事件记录仍保留。</translation>
+    </message>
+</context>
+<context>
     <name>Qwq::Core</name>
     <message>
         <source>The helper could not parse a request</source>

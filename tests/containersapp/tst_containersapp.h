@@ -70,6 +70,7 @@ private slots:
     void removeNeedsTypedConfirmation();
     void imagesTabAndPruneDryRun();
     void composeTreeAdoptsAndDeployChecksFirst();
+    void composeVersionsDiffAndRollBack();
     void selfHealInstallsAndShowsIncidents();
     void screenshots();
 

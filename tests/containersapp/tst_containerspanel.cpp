@@ -6,12 +6,16 @@
 // the typed confirmation for remove, the images tab's prune preview, and screenshots.
 #include "tst_containersapp.h"
 
+#include "awaitfuture.h"
+
 #include <containers/core/containerlistmodel.h>
 #include <containers/core/containersservice.h>
 #include <containers/core/logmodel.h>
 #include <containers/ui/bulkconfirmdialog.h>
 #include <containers/ui/composedeploydialog.h>
 #include <containers/ui/composepage.h>
+#include <containers/ui/composeversionsdialog.h>
+#include <editor/ui/diffview.h>
 #include <editor/ui/codeeditor.h>
 #include <containers/ui/containerdetails.h>
 #include <containers/ui/containerspanel.h>
@@ -55,6 +59,7 @@
 #include <QVBoxLayout>
 
 using namespace Qwq;
+using QwqTest::await;
 using namespace Qwq::Containers;
 
 namespace {
@@ -423,6 +428,45 @@ void tst_ContainersPanel::composeTreeAdoptsAndDeployChecksFirst()
     dialog->close();
     QTRY_VERIFY_WITH_TIMEOUT(compose->projectNames().contains(QStringLiteral("qwqapp")), 20000);
     QVERIFY(compose->selectProject(QStringLiteral("qwqapp")));
+    m_panel->tabs()->setCurrentIndex(0);
+}
+
+void tst_ContainersPanel::composeVersionsDiffAndRollBack()
+{
+    // A second version of the project deployed above, then back to the first from the dialog.
+    const QString image = m_docker->image();
+    const QString v2 = QStringLiteral("services:\n  web:\n    image: %1\n    command: [\"sleep\", \"2000\"]\n"
+                                      "    init: true\n").arg(image);
+    auto deployed = await(m_panel->service()->composeDeploy(QStringLiteral("qwqapp"), v2, false, {},
+                                                            Helper::CallOptions{true, false}), 120000);
+    QVERIFY2(deployed.ok(), qPrintable(deployed.ok() ? QString() : deployed.error().toString()));
+    QCOMPARE(deployed->toObject().value(QLatin1String("version")).toInt(), 2);
+
+    ComposePage *compose = m_panel->composePage();
+    m_panel->tabs()->setCurrentWidget(compose);
+    compose->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(compose->selectProject(QStringLiteral("qwqapp")), 20000);
+    auto *dialog = qobject_cast<ComposeVersionsDialog *>(compose->openVersions());
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->loads() == 1, 20000);
+    QCOMPARE(dialog->versionList()->topLevelItemCount(), 2);
+    QVERIFY(dialog->versionList()->topLevelItem(0)->text(0).contains(QLatin1String("running")));
+    QVERIFY(dialog->selectVersion(1));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->diffsShown() == 1, 20000);
+    QVERIFY(dialog->diffView()->oldText().contains(QLatin1String("2000")));
+    QVERIFY(dialog->diffView()->newText().contains(QLatin1String("1000")));
+    QVERIFY(dialog->rollbackButton()->isEnabled());
+    QSignalSpy rolled(dialog, &ComposeVersionsDialog::rolledBack);
+    dialog->rollBack();
+    QTRY_VERIFY2_WITH_TIMEOUT(!rolled.isEmpty(), qPrintable(dialog->statusText()), 120000);
+    QCOMPARE(rolled.first().at(1).toInt(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->loads() == 2, 20000);
+    QCOMPARE(dialog->versionList()->topLevelItemCount(), 3);
+    const auto files = await(m_panel->service()->composeFiles(QStringLiteral("qwqapp")));
+    QVERIFY(files.ok());
+    QVERIFY(files->value(QLatin1String("files")).toArray().first().toObject()
+                .value(QLatin1String("content")).toString().contains(QLatin1String("1000")));
+    dialog->close();
     m_panel->tabs()->setCurrentIndex(0);
 }
 

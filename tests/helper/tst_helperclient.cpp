@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QPromise>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +30,20 @@ HelperClient *startHelper(QObject *parent, const QStringList &extra = {})
     t->start(QStringLiteral(QWQ_HELPER_PATH), QStringList{QStringLiteral("serve")} + extra);
     return c;
 }
+/// Records what the client writes; nothing answers.
+class RecordingTransport final : public IHelperTransport
+{
+public:
+    void write(const QByteArray &data) override
+    {
+        for (const QByteArray &line : data.split('\n')) {
+            if (!line.isEmpty())
+                lines << QJsonDocument::fromJson(line).object();
+        }
+    }
+    void close() override {}
+    QList<QJsonObject> lines;
+};
 } // namespace
 
 class tst_HelperClient : public QObject
@@ -201,6 +216,50 @@ private slots:
         c->setReadOnly(true);
         const auto ro = await(c->call(QStringLiteral("test.mutate"), {}, {}, {.confirmed = true}));
         QCOMPARE(ro.error().code, ErrorCode::Forbidden);
+    }
+
+    void requestInputFollowsItsRequest()
+    {
+        // $/input for a request goes out after the request, in order, with the request's id —
+        // held back while the request waits for its confirmation, dropped if it is refused.
+        auto *t = new RecordingTransport;
+        HelperClient c(t);
+        c.setMethodRisk(QStringLiteral("test.exec"), Risk::Mutating);
+        c.setConfirmPolicy(ConfirmPolicy::EveryChange);
+        QPromise<bool> answer;
+        answer.start();
+        c.setConfirmHandler([&answer](const CallPreview &) { return answer.future(); });
+        const auto started = c.start(QStringLiteral("test.exec"), {{QStringLiteral("x"), 1}});
+        QVERIFY(started.id > 0);
+        QVERIFY(c.notifyRequest(started.id, QStringLiteral("$/input"), {{QStringLiteral("b64"), QStringLiteral("YQ==")}}));
+        QVERIFY(c.notifyRequest(started.id, QStringLiteral("$/resize"), {{QStringLiteral("rows"), 5}}));
+        QVERIFY(t->lines.isEmpty());   // nothing before the confirmation
+        QVERIFY(!c.notifyRequest(started.id, QStringLiteral("system.info"), {}));   // only $/ notifications
+        QVERIFY(!c.notifyRequest(987654, QStringLiteral("$/input"), {}));            // not in flight
+        answer.addResult(true);
+        answer.finish();
+        QTRY_COMPARE(t->lines.size(), 3);
+        QCOMPARE(t->lines.at(0).value(QLatin1String("method")).toString(), QStringLiteral("test.exec"));
+        QCOMPARE(t->lines.at(0).value(QLatin1String("id")).toInteger(), started.id);
+        QCOMPARE(t->lines.at(1).value(QLatin1String("method")).toString(), QStringLiteral("$/input"));
+        QCOMPARE(t->lines.at(1).value(QLatin1String("params")).toObject().value(QLatin1String("id")).toInteger(), started.id);
+        QVERIFY(!t->lines.at(1).contains(QLatin1String("id")));   // a notification
+        QCOMPARE(t->lines.at(2).value(QLatin1String("method")).toString(), QStringLiteral("$/resize"));
+        // Sent at once now.
+        QVERIFY(c.notifyRequest(started.id, QStringLiteral("$/input"), {{QStringLiteral("eof"), true}}));
+        QCOMPARE(t->lines.size(), 4);
+
+        // Refused: the held input never leaves.
+        QPromise<bool> no;
+        no.start();
+        c.setConfirmHandler([&no](const CallPreview &) { return no.future(); });
+        const auto refused = c.start(QStringLiteral("test.exec"));
+        QVERIFY(c.notifyRequest(refused.id, QStringLiteral("$/input"), {{QStringLiteral("b64"), QStringLiteral("YQ==")}}));
+        no.addResult(false);
+        no.finish();
+        QTRY_VERIFY(refused.future.isFinished());
+        QCOMPARE(t->lines.size(), 4);
+        QVERIFY(!c.notifyRequest(refused.id, QStringLiteral("$/input"), {}));
     }
 
     void deadHelperFailsEveryPendingCall()

@@ -288,11 +288,21 @@ QFuture<Result<QJsonObject>> ContainersService::composeLint(const QString &yaml,
     return toObject(call(QStringLiteral("compose.lint"), params), this);
 }
 
-QFuture<Result<QJsonObject>> ContainersService::composeFiles(const QString &project)
+QFuture<Result<QJsonObject>> ContainersService::composeFiles(const QString &project, int version)
 {
     if (!isValidProjectName(project))
         return toObject(fail(badProject(project)), this);
-    return toObject(call(QStringLiteral("compose.files"), {{QStringLiteral("project"), project}}), this);
+    QJsonObject params{{QStringLiteral("project"), project}};
+    if (version > 0)
+        params.insert(QStringLiteral("version"), version);
+    return toObject(call(QStringLiteral("compose.files"), params), this);
+}
+
+QFuture<Result<QJsonObject>> ContainersService::composeVersions(const QString &project)
+{
+    if (!isValidProjectName(project))
+        return toObject(fail(badProject(project)), this);
+    return toObject(call(QStringLiteral("compose.versions"), {{QStringLiteral("project"), project}}), this);
 }
 
 QFuture<Result<QJsonObject>> ContainersService::selfhealStatus()
@@ -346,6 +356,19 @@ QFuture<Result<QJsonValue>> ContainersService::composeDeploy(const QString &proj
     return call(QStringLiteral("compose.deploy"),
                 {{QStringLiteral("project"), project}, {QStringLiteral("yaml"), yaml},
                  {QStringLiteral("acceptRisks"), acceptRisks}},
+                outputHandler(std::move(onOutput)), options);
+}
+
+QFuture<Result<QJsonValue>> ContainersService::composeRollback(const QString &project, int version,
+                                                               LogHandler onOutput, Helper::CallOptions options)
+{
+    if (!isValidProjectName(project))
+        return fail(badProject(project));
+    if (version < 1)
+        return fail(Error(ErrorCode::InvalidParam, Tr::tr("Choose a stored version to roll back to"), {}, {},
+                          QStringLiteral("version")));
+    return call(QStringLiteral("compose.rollback"),
+                {{QStringLiteral("project"), project}, {QStringLiteral("version"), version}},
                 outputHandler(std::move(onOutput)), options);
 }
 

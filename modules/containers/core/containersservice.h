@@ -81,7 +81,12 @@ public:
     QFuture<Result<QJsonObject>> composeValidate(const QString &yaml, const QString &project);
     QFuture<Result<QJsonObject>> composeLint(const QString &yaml, const QString &project);
     /// `compose.files` (secret-read): the current files of a project.
-    QFuture<Result<QJsonObject>> composeFiles(const QString &project);
+    QFuture<Result<QJsonObject>> composeFiles(const QString &project, int version = 0);
+    /// `compose.versions` of a project qwq manages, newest first.
+    QFuture<Result<QJsonObject>> composeVersions(const QString &project);
+    /// `compose.rollback`: deploys stored `version` again (as a new version).
+    QFuture<Result<QJsonValue>> composeRollback(const QString &project, int version, LogHandler onOutput = {},
+                                                Helper::CallOptions options = {});
     QFuture<Result<QJsonValue>> composeDeploy(const QString &project, const QString &yaml, bool acceptRisks,
                                               LogHandler onOutput = {}, Helper::CallOptions options = {});
     static bool isValidProjectName(const QString &name);

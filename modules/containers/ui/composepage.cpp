@@ -3,6 +3,7 @@
 #include "composepage.h"
 
 #include "composedeploydialog.h"
+#include "composeversionsdialog.h"
 
 #include <containers/core/containerlistmodel.h>
 #include <containers/core/containersservice.h>
@@ -69,6 +70,7 @@ ComposePage::ComposePage(ContainersService *service, QWidget *parent) : QWidget(
     m_down = button("composeDown");
     m_deploy = button("composeDeploy");
     m_edit = button("composeEdit");
+    m_versions = button("composeVersionsButton");
     m_refresh = button("composeRefresh");
     connect(m_up, &QPushButton::clicked, this, [this] { runAction(QStringLiteral("up")); });
     connect(m_stop, &QPushButton::clicked, this, [this] { runAction(QStringLiteral("stop")); });
@@ -78,6 +80,7 @@ ComposePage::ComposePage(ContainersService *service, QWidget *parent) : QWidget(
     connect(m_down, &QPushButton::clicked, this, [this] { runAction(QStringLiteral("down")); });
     connect(m_deploy, &QPushButton::clicked, this, [this] { openDeploy(false); });
     connect(m_edit, &QPushButton::clicked, this, [this] { openDeploy(true); });
+    connect(m_versions, &QPushButton::clicked, this, &ComposePage::openVersions);
     connect(m_refresh, &QPushButton::clicked, this, &ComposePage::refresh);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &ComposePage::updateButtons);
 
@@ -88,6 +91,7 @@ ComposePage::ComposePage(ContainersService *service, QWidget *parent) : QWidget(
     bar->addStretch();
     bar->addWidget(m_deploy);
     bar->addWidget(m_edit);
+    bar->addWidget(m_versions);
     bar->addWidget(m_refresh);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
@@ -117,6 +121,8 @@ void ComposePage::retranslate()
     m_down->setToolTip(Tr::tr("Remove the project's containers and networks"));
     m_deploy->setText(Tr::tr("New Project…"));
     m_edit->setText(Tr::tr("Edit and Redeploy…"));
+    m_versions->setText(Tr::tr("Versions…"));
+    m_versions->setToolTip(Tr::tr("Earlier versions of this project's files: compare and roll back"));
     m_refresh->setText(Tr::tr("Refresh"));
     m_output->setPlaceholderText(Tr::tr("Output of compose commands appears here."));
     if (!m_projects.isEmpty())
@@ -272,6 +278,7 @@ void ComposePage::updateButtons()
     for (QPushButton *b : {m_up, m_stop, m_start, m_restart, m_pull, m_down})
         b->setEnabled(has);
     m_edit->setEnabled(has && p->data(0, ManagedRole).toBool());
+    m_versions->setEnabled(has && p->data(0, ManagedRole).toBool());
     m_edit->setToolTip(has && !p->data(0, ManagedRole).toBool()
                            ? Tr::tr("Only projects deployed by qwq can be redeployed here; this one runs from its own files")
                            : QString());
@@ -324,6 +331,21 @@ QWidget *ComposePage::openDeploy(bool forSelected)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ComposeDeployDialog::deployed, this, [this](const QString &name) {
         emit infoMessage(Tr::tr("Deployed %1").arg(name));
+        refresh();
+    });
+    dialog->open();
+    return dialog;
+}
+
+QWidget *ComposePage::openVersions()
+{
+    QTreeWidgetItem *p = selectedProjectItem();
+    if (!p || !p->data(0, ManagedRole).toBool())
+        return nullptr;
+    auto *dialog = new ComposeVersionsDialog(m_service, p->data(0, ProjectRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ComposeVersionsDialog::rolledBack, this, [this](const QString &name, int version) {
+        emit infoMessage(Tr::tr("%1 rolled back (now version %2)").arg(name).arg(version));
         refresh();
     });
     dialog->open();

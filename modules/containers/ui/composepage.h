@@ -38,6 +38,8 @@ public:
     /// Opens the deploy dialog: empty for a new project, with the current file for a project
     /// qwq manages.
     QWidget *openDeploy(bool forSelected);
+    /// The stored versions of the selected project qwq manages, with diff and rollback.
+    QWidget *openVersions();
     QString output() const;
     int refreshCount() const { return m_refreshes; }
 
@@ -65,6 +67,7 @@ private:
     QPushButton *m_down;
     QPushButton *m_deploy;
     QPushButton *m_edit;
+    QPushButton *m_versions;
     QPushButton *m_refresh;
     QJsonArray m_projects;
     bool m_loading = false;

@@ -33,6 +33,8 @@ public:
     void setTexts(const QString &oldText, const QString &newText,
                   const QString &oldLabel = QString(), const QString &newLabel = QString());
     const TextDiff &diff() const { return m_diff; }
+    QString oldText() const { return m_oldText; }
+    QString newText() const { return m_newText; }
 
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
