@@ -1,0 +1,384 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nginx/config.h"
+
+#include "fsutil.h"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <glob.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace qwqhelper::nginx {
+
+namespace {
+
+struct Token
+{
+    enum Kind { Word, Semicolon, Open, Close, End } kind = End;
+    std::string value;
+    Span span;
+    int line = 0;
+};
+
+class Lexer
+{
+public:
+    Lexer(const std::string &text, const std::string &file) : m_text(text), m_file(file) {}
+
+    Token next()
+    {
+        skipSpaceAndComments();
+        Token t;
+        t.line = m_line;
+        t.span.begin = m_pos;
+        if (m_pos >= m_text.size()) {
+            t.span.end = m_pos;
+            return t;
+        }
+        const char c = m_text[m_pos];
+        if (c == ';' || c == '{' || c == '}') {
+            ++m_pos;
+            t.kind = c == ';' ? Token::Semicolon : c == '{' ? Token::Open : Token::Close;
+            t.span.end = m_pos;
+            return t;
+        }
+        t.kind = Token::Word;
+        if (c == '"' || c == '\'') {
+            ++m_pos;
+            while (true) {
+                if (m_pos >= m_text.size())
+                    throw ParseError(m_file, t.line, "unexpected end of file, expecting a closing quote");
+                const char q = m_text[m_pos];
+                if (q == '\\' && m_pos + 1 < m_text.size()) {
+                    const char e = m_text[m_pos + 1];
+                    if (e == '"' || e == '\'' || e == '\\')
+                        t.value += e;
+                    else if (e == 't')
+                        t.value += '\t';
+                    else if (e == 'r')
+                        t.value += '\r';
+                    else if (e == 'n')
+                        t.value += '\n';
+                    else {
+                        t.value += '\\';
+                        t.value += e;
+                    }
+                    if (e == '\n')
+                        ++m_line;
+                    m_pos += 2;
+                    continue;
+                }
+                ++m_pos;
+                if (q == c)
+                    break;
+                if (q == '\n')
+                    ++m_line;
+                t.value += q;
+            }
+            // nginx wants a separator after a closing quote
+            if (m_pos < m_text.size()) {
+                const char a = m_text[m_pos];
+                if (!(a == ' ' || a == '\t' || a == '\r' || a == '\n' || a == ';' || a == '{'
+                      || a == '}'))
+                    throw ParseError(m_file, m_line, "unexpected \"" + std::string(1, a) + "\"");
+            }
+            t.span.end = m_pos;
+            return t;
+        }
+        bool inVar = false; // ${name}: its braces belong to the word
+        while (m_pos < m_text.size()) {
+            const char w = m_text[m_pos];
+            if (w == '$' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '{') {
+                inVar = true;
+                t.value += "${";
+                m_pos += 2;
+                continue;
+            }
+            if (inVar && w == '}') {
+                inVar = false;
+                t.value += w;
+                ++m_pos;
+                continue;
+            }
+            if (w == ' ' || w == '\t' || w == '\r' || w == '\n' || w == ';' || w == '{'
+                || w == '}')
+                break;
+            if (w == '\\' && m_pos + 1 < m_text.size()) {
+                t.value += w;
+                t.value += m_text[m_pos + 1];
+                m_pos += 2;
+                continue;
+            }
+            t.value += w;
+            ++m_pos;
+        }
+        t.span.end = m_pos;
+        return t;
+    }
+
+private:
+    void skipSpaceAndComments()
+    {
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c == '\n') {
+                ++m_line;
+                ++m_pos;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                ++m_pos;
+            } else if (c == '#') {
+                while (m_pos < m_text.size() && m_text[m_pos] != '\n')
+                    ++m_pos;
+            } else {
+                break;
+            }
+        }
+    }
+
+    const std::string &m_text;
+    const std::string &m_file;
+    std::size_t m_pos = 0;
+    int m_line = 1;
+};
+
+std::vector<Directive> parseBlock(Lexer &lexer, const std::string &file, bool nested, int depth,
+                                  Token &closing)
+{
+    if (depth > 64)
+        throw ParseError(file, closing.line, "blocks nested too deeply");
+    std::vector<Directive> list;
+    while (true) {
+        Token t = lexer.next();
+        if (t.kind == Token::End) {
+            if (nested)
+                throw ParseError(file, t.line, "unexpected end of file, expecting \"}\"");
+            return list;
+        }
+        if (t.kind == Token::Close) {
+            if (!nested)
+                throw ParseError(file, t.line, "unexpected \"}\"");
+            closing = t;
+            return list;
+        }
+        if (t.kind != Token::Word)
+            throw ParseError(file, t.line, std::string("unexpected \"")
+                                               + (t.kind == Token::Semicolon ? ";" : "{") + "\"");
+        Directive d;
+        d.name = t.value;
+        d.line = t.line;
+        d.span.begin = t.span.begin;
+        while (true) {
+            Token a = lexer.next();
+            if (a.kind == Token::Word) {
+                d.args.push_back(a.value);
+                d.argSpans.push_back(a.span);
+                continue;
+            }
+            if (a.kind == Token::Semicolon) {
+                d.span.end = a.span.end;
+                break;
+            }
+            if (a.kind == Token::Open) {
+                d.block = true;
+                Token close;
+                close.line = a.line;
+                d.children = parseBlock(lexer, file, true, depth + 1, close);
+                d.span.end = close.span.end;
+                break;
+            }
+            if (a.kind == Token::Close)
+                throw ParseError(file, a.line, "unexpected \"}\"");
+            throw ParseError(file, a.line, "unexpected end of file, expecting \";\" or \"}\"");
+        }
+        list.push_back(std::move(d));
+    }
+}
+
+std::string dirName(const std::string &path)
+{
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
+}
+
+bool hasGlob(const std::string &s)
+{
+    return s.find_first_of("*?[") != std::string::npos;
+}
+
+struct Loader
+{
+    Tree &tree;
+    const FileReader &read;
+    std::vector<std::string> stack;
+
+    int loadFile(const std::string &path, const std::string &fromFile, int fromLine)
+    {
+        if (std::find(stack.begin(), stack.end(), path) != stack.end())
+            throw ParseError(fromFile, fromLine, "include cycle through " + path);
+        if (tree.files.size() > 2000)
+            throw ParseError(fromFile, fromLine, "too many included files");
+        File f;
+        f.path = path;
+        if (!read(path, f.text))
+            throw ParseError(fromFile, fromLine,
+                             "open() \"" + path + "\" failed");
+        f.directives = parse(f.text, path);
+        const int index = static_cast<int>(tree.files.size());
+        tree.files.push_back(std::move(f));
+        stack.push_back(path);
+        // resolve includes on a copy so push_backs do not invalidate references
+        std::vector<Directive> directives = tree.files[index].directives;
+        resolve(directives, path);
+        tree.files[index].directives = std::move(directives);
+        stack.pop_back();
+        return index;
+    }
+
+    void resolve(std::vector<Directive> &list, const std::string &file)
+    {
+        for (auto &d : list) {
+            if (d.block) {
+                resolve(d.children, file);
+                continue;
+            }
+            if (d.name != "include" || d.args.size() != 1)
+                continue;
+            std::string pattern = d.args[0];
+            if (pattern.empty() || pattern[0] != '/')
+                pattern = tree.prefix + "/" + pattern;
+            std::vector<std::string> paths;
+            if (hasGlob(pattern)) {
+                glob_t g{};
+                if (::glob(pattern.c_str(), GLOB_NOESCAPE, nullptr, &g) == 0) {
+                    for (std::size_t i = 0; i < g.gl_pathc; ++i)
+                        paths.emplace_back(g.gl_pathv[i]);
+                }
+                ::globfree(&g);
+                // nginx skips directories a glob matches
+                paths.erase(std::remove_if(paths.begin(), paths.end(),
+                                           [](const std::string &p) { return fs::isDirectory(p); }),
+                            paths.end());
+            } else {
+                paths.push_back(pattern);
+            }
+            for (const auto &p : paths)
+                d.includes.push_back(loadFile(p, file, d.line));
+        }
+    }
+};
+
+void walkList(const Tree &tree, const File &file, const std::vector<Directive> &list,
+              std::vector<std::string> &context, const Visitor &visit, int depth)
+{
+    if (depth > 64)
+        return;
+    for (const auto &d : list) {
+        if (!visit(d, file, context))
+            continue;
+        if (d.block) {
+            context.push_back(d.name);
+            walkList(tree, file, d.children, context, visit, depth + 1);
+            context.pop_back();
+        }
+        for (int i : d.includes) {
+            const File &inc = tree.files[static_cast<std::size_t>(i)];
+            walkList(tree, inc, inc.directives, context, visit, depth + 1);
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Directive> parse(const std::string &text, const std::string &file)
+{
+    Lexer lexer(text, file);
+    Token none;
+    return parseBlock(lexer, file, false, 0, none);
+}
+
+int Tree::indexOf(const std::string &path) const
+{
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (files[i].path == path)
+            return static_cast<int>(i);
+    return -1;
+}
+
+Tree load(const std::string &mainPath, const FileReader &readFile)
+{
+    Tree tree;
+    tree.mainPath = mainPath;
+    tree.prefix = dirName(mainPath);
+    Loader loader{tree, readFile, {}};
+    loader.loadFile(mainPath, mainPath, 0);
+    return tree;
+}
+
+Tree loadFromDisk(const std::string &mainPath)
+{
+    return load(mainPath, [](const std::string &path, std::string &text) {
+        // nginx follows symbolic links here (sites-enabled is made of them)
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0)
+            return false;
+        struct stat st{};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (16 << 20)) {
+            ::close(fd);
+            return false;
+        }
+        text.clear();
+        char buf[65536];
+        ssize_t n;
+        while ((n = ::read(fd, buf, sizeof buf)) > 0)
+            text.append(buf, static_cast<std::size_t>(n));
+        ::close(fd);
+        return n == 0;
+    });
+}
+
+void walk(const Tree &tree, const Visitor &visit)
+{
+    if (tree.files.empty())
+        return;
+    std::vector<std::string> context;
+    walkList(tree, tree.files[0], tree.files[0].directives, context, visit, 0);
+}
+
+std::string splice(const std::string &text, std::vector<Edit> edits)
+{
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit &a, const Edit &b) { return a.span.begin < b.span.begin; });
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto &e : edits) {
+        if (e.span.begin < pos || e.span.end > text.size() || e.span.end < e.span.begin)
+            throw std::runtime_error("overlapping or out-of-range edit");
+        out.append(text, pos, e.span.begin - pos);
+        out += e.text;
+        pos = e.span.end;
+    }
+    out.append(text, pos, std::string::npos);
+    return out;
+}
+
+std::string quoteArg(const std::string &value)
+{
+    const bool plain = !value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char c) {
+        return c > ' ' && c < 0x7f && c != ';' && c != '{' && c != '}' && c != '"' && c != '\''
+               && c != '\\' && c != '#';
+    });
+    if (plain)
+        return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+} // namespace qwqhelper::nginx

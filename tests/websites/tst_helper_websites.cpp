@@ -1,0 +1,443 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The real qwq-helper against a real nginx on 127.0.0.1 (tests/fixtures/nginx.sh): sites are
+// created, served, refused, rolled back, and a hand-written site is never touched.
+#include "helperprocess.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace ProtocolTest;
+
+class tst_HelperWebsites : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void discoverAndList();
+    void staticAndProxySites();
+    void brokenChangeChangesNothing();
+    void injectionRefused_data();
+    void injectionRefused();
+    void handWrittenNotRewritten();
+    void rollbackRestores();
+    void disableEnable();
+    void logs();
+    void deleteSite();
+
+private:
+    QJsonObject call(const QString &method, QJsonObject params = {});
+    QJsonObject site(const QJsonObject &spec) const;
+    QString get(const QString &host, const QString &path = QStringLiteral("/"), const QByteArray &auth = {});
+    bool waitFor(const QString &host, const QString &expected, const QByteArray &auth = {});
+    QMap<QString, QByteArray> snapshot() const;
+    QString path(const QString &rel) const { return QString(m_dir.path() + rel); }
+
+    QTemporaryDir m_dir;
+    QString m_conf;
+    int m_port = 0;
+    int m_backendPort = 0;
+    bool m_started = false;
+    std::unique_ptr<Helper> m_helper;
+    int m_id = 1;
+};
+
+QJsonObject tst_HelperWebsites::call(const QString &method, QJsonObject params)
+{
+    params.insert(QStringLiteral("conf"), m_conf);
+    return m_helper->call(m_id++, method, params);
+}
+
+QJsonObject tst_HelperWebsites::site(const QJsonObject &spec) const
+{
+    QJsonObject s = spec;
+    s.insert(QStringLiteral("port"), m_port);
+    s.insert(QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    return QJsonObject{{QStringLiteral("site"), s}};
+}
+
+// A raw HTTP/1.0 GET: the status line and the body, "" when nothing answered.
+QString tst_HelperWebsites::get(const QString &host, const QString &path, const QByteArray &auth)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_port));
+    if (!s.waitForConnected(3000))
+        return {};
+    QByteArray req = "GET " + path.toUtf8() + " HTTP/1.0\r\nHost: " + host.toUtf8() + "\r\n";
+    if (!auth.isEmpty())
+        req += "Authorization: Basic " + auth.toBase64() + "\r\n";
+    s.write(req + "\r\n");
+    QByteArray all;
+    while (s.waitForReadyRead(3000))
+        all += s.readAll();
+    all += s.readAll();
+    const int split = all.indexOf("\r\n\r\n");
+    const QByteArray status = all.left(all.indexOf("\r\n"));
+    const QByteArray code = status.split(' ').value(1);
+    return QString::fromUtf8(code + " " + (split < 0 ? QByteArray() : all.mid(split + 4).trimmed()));
+}
+
+bool tst_HelperWebsites::waitFor(const QString &host, const QString &expected, const QByteArray &auth)
+{
+    for (int i = 0; i < 50; ++i) { // the master reloads asynchronously after SIGHUP
+        if (get(host, QStringLiteral("/"), auth) == expected)
+            return true;
+        QTest::qWait(100);
+    }
+    qWarning() << "got" << get(host, QStringLiteral("/"), auth) << "expected" << expected;
+    return false;
+}
+
+// Every file under the configuration directory (links by target) and the master's pid.
+QMap<QString, QByteArray> tst_HelperWebsites::snapshot() const
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(path(QStringLiteral("/conf")), QDir::Files | QDir::System | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString p = it.next();
+        const QFileInfo fi(p);
+        if (fi.isSymLink()) {
+            files.insert(p, "-> " + fi.symLinkTarget().toUtf8());
+            continue;
+        }
+        QFile f(p);
+        f.open(QIODevice::ReadOnly);
+        files.insert(p, QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+    }
+    QFile pid(path(QStringLiteral("/nginx.pid")));
+    pid.open(QIODevice::ReadOnly);
+    files.insert(QStringLiteral("pid"), pid.readAll());
+    return files;
+}
+
+void tst_HelperWebsites::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root (nginx workers, /var/log/nginx)");
+    QVERIFY(m_dir.isValid());
+    QProcess fixture;
+    fixture.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    fixture.start(QStringLiteral("bash"), {QStringLiteral(QWQ_SOURCE_DIR "/tests/fixtures/nginx.sh"),
+                                           QStringLiteral("start"), m_dir.path()});
+    QVERIFY(fixture.waitForFinished(30000));
+    if (fixture.exitCode() == 77)
+        QSKIP("nginx is not installed");
+    QCOMPARE(fixture.exitCode(), 0);
+    m_started = true;
+    QFile env(path(QStringLiteral("/env")));
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    for (const QByteArray &line : env.readAll().split('\n')) {
+        const QByteArray value = line.mid(line.indexOf('=') + 1);
+        if (line.startsWith("CONF="))
+            m_conf = QString::fromUtf8(value);
+        else if (line.startsWith("PORT="))
+            m_port = value.toInt();
+        else if (line.startsWith("BACKEND_PORT="))
+            m_backendPort = value.toInt();
+    }
+    QVERIFY(m_port > 0 && m_backendPort > 0);
+    for (const char *name : {"static", "static2"}) {
+        const QString d = QString(path(QStringLiteral("/www/")) + QLatin1String(name));
+        QDir().mkpath(d);
+        QFile f(d + QStringLiteral("/index.html"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(name) + "-ok\n");
+        f.close();
+        QFile::setPermissions(d, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                     | QFileDevice::ReadOther | QFileDevice::ExeOther);
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    }
+    qputenv("QWQ_DATA_DIR", (path(QStringLiteral("/qwq-data"))).toUtf8());
+    qputenv("QWQ_WEBSITES_ROOTS", (path(QStringLiteral("/www"))).toUtf8());
+    m_helper = std::make_unique<Helper>();
+    QVERIFY(m_helper->initialize().contains(QLatin1String("result")));
+}
+
+void tst_HelperWebsites::cleanupTestCase()
+{
+    m_helper.reset();
+    if (m_started)
+        QProcess::execute(QStringLiteral("bash"), {QStringLiteral(QWQ_SOURCE_DIR "/tests/fixtures/nginx.sh"),
+                                                   QStringLiteral("stop"), m_dir.path()});
+}
+
+void tst_HelperWebsites::discoverAndList()
+{
+    const QJsonObject d = call(QStringLiteral("websites.discover")).value(QLatin1String("result")).toObject();
+    QCOMPARE(d.value(QLatin1String("layout")).toString(), QStringLiteral("sites"));
+    QVERIFY(d.value(QLatin1String("version")).toString().startsWith(QLatin1Char('1')));
+    QVERIFY(d.value(QLatin1String("running")).toBool());
+    QCOMPARE(d.value(QLatin1String("confPath")).toString(), m_conf);
+    QVERIFY(d.value(QLatin1String("files")).toArray().contains(path(QStringLiteral("/conf/sites-enabled/hand.conf"))));
+
+    const QJsonArray sites = call(QStringLiteral("websites.list")).value(QLatin1String("result")).toObject()
+                                 .value(QLatin1String("sites")).toArray();
+    bool found = false;
+    for (const auto &v : sites) {
+        const QJsonObject s = v.toObject();
+        if (s.value(QLatin1String("names")).toArray().contains(QStringLiteral("hand.test"))) {
+            found = true;
+            QCOMPARE(s.value(QLatin1String("managed")).toBool(), false);
+            QCOMPARE(s.value(QLatin1String("line")).toInt(), 2);
+            QCOMPARE(s.value(QLatin1String("listen")).toArray().first().toObject().value(QLatin1String("port")).toInt(), m_port);
+            QCOMPARE(s.value(QLatin1String("locations")).toArray().size(), 1);
+        }
+    }
+    QVERIFY(found);
+    QCOMPARE(errorCode(call(QStringLiteral("websites.list"), {{QStringLiteral("conf"), QStringLiteral("/etc/x; y.conf")}})), 0); // conf is overwritten by call(): keep the real one
+}
+
+void tst_HelperWebsites::staticAndProxySites()
+{
+    const QString hand = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    QFile hf(hand);
+    QVERIFY(hf.open(QIODevice::ReadOnly));
+    const QByteArray handBefore = hf.readAll();
+    hf.close();
+
+    QJsonObject r = call(QStringLiteral("websites.create"), site({
+        {QStringLiteral("domain"), QStringLiteral("static.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static"))},
+        {QStringLiteral("gzip"), true},
+        {QStringLiteral("accessLog"), path(QStringLiteral("/www/static.access.log"))}}));
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QVERIFY(r.value(QLatin1String("result")).toObject().value(QLatin1String("reloaded")).toBool());
+    QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static-ok")));
+
+    r = call(QStringLiteral("websites.create"), site({
+        {QStringLiteral("domain"), QStringLiteral("proxy.test")},
+        {QStringLiteral("kind"), QStringLiteral("proxy")},
+        {QStringLiteral("upstream"), QJsonObject{{QStringLiteral("servers"), QJsonArray{QJsonObject{
+            {QStringLiteral("address"), QJsonValue(QStringLiteral("127.0.0.1:%1").arg(m_backendPort))},
+            {QStringLiteral("weight"), 2}, {QStringLiteral("maxFails"), 3}, {QStringLiteral("failTimeout"), 5}}}}}},
+        {QStringLiteral("websocket"), true},
+        {QStringLiteral("rateLimit"), QJsonObject{{QStringLiteral("perSecond"), 100}, {QStringLiteral("burst"), 10}}},
+        {QStringLiteral("basicAuth"), QJsonObject{{QStringLiteral("users"), QJsonArray{QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("alice")}, {QStringLiteral("password"), QStringLiteral("s3cret pw")}}}}}},
+        {QStringLiteral("access"), QJsonArray{QJsonObject{{QStringLiteral("action"), QStringLiteral("allow")},
+                                                          {QStringLiteral("source"), QStringLiteral("127.0.0.0/8")}},
+                                              QJsonObject{{QStringLiteral("action"), QStringLiteral("deny")},
+                                                          {QStringLiteral("source"), QStringLiteral("all")}}}}}));
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-ok"), "alice:s3cret pw"));
+    QCOMPARE(get(QStringLiteral("proxy.test")).left(3), QStringLiteral("401"));
+    QCOMPARE(get(QStringLiteral("proxy.test"), QStringLiteral("/"), "alice:wrong").left(3), QStringLiteral("401"));
+
+    // the hand-written site still serves and its file is byte for byte what it was
+    QCOMPARE(get(QStringLiteral("hand.test")), QStringLiteral("200 hand-ok"));
+    QCOMPARE(get(QStringLiteral("hand.test"), QStringLiteral("/custom")), QStringLiteral("200 custom line"));
+    QVERIFY(hf.open(QIODevice::ReadOnly));
+    QCOMPARE(hf.readAll(), handBefore);
+
+    // listed as managed; the password is nowhere in the config
+    const QJsonObject g = call(QStringLiteral("websites.get"), {{QStringLiteral("domain"), QStringLiteral("proxy.test")}})
+                              .value(QLatin1String("result")).toObject();
+    QVERIFY(g.value(QLatin1String("managed")).toBool());
+    QVERIFY(!g.value(QLatin1String("text")).toString().contains(QLatin1String("s3cret")));
+    QCOMPARE(g.value(QLatin1String("spec")).toObject().value(QLatin1String("upstream")).toObject()
+                 .value(QLatin1String("servers")).toArray().first().toObject().value(QLatin1String("weight")).toInt(), 2);
+    // creating it again is refused
+    QCOMPARE(errorCode(call(QStringLiteral("websites.create"), site({{QStringLiteral("domain"), QStringLiteral("static.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static"))}}))), 5004);
+}
+
+void tst_HelperWebsites::brokenChangeChangesNothing()
+{
+    const auto before = snapshot();
+    // two identical locations: every field is valid, nginx -t refuses ("duplicate location")
+    const QJsonObject loc{{QStringLiteral("path"), QStringLiteral("/dup")}, {QStringLiteral("kind"), QStringLiteral("static")},
+                          {QStringLiteral("root"), path(QStringLiteral("/www/static"))}};
+    const QJsonObject r = call(QStringLiteral("websites.update"), site({
+        {QStringLiteral("domain"), QStringLiteral("static.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static2"))},
+        {QStringLiteral("locations"), QJsonArray{loc, loc}}}));
+    QCOMPARE(errorCode(r), 5000);
+    const QJsonObject data = r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject();
+    QVERIFY2(data.value(QLatin1String("file")).toString().endsWith(QLatin1String("/conf/sites-enabled/static.test.conf")),
+             qPrintable(QJsonDocument(r).toJson()));
+    QVERIFY(!data.value(QLatin1String("file")).toString().contains(QLatin1String("qwq-nginx-stage")));
+    QVERIFY(data.value(QLatin1String("line")).toInt() > 0);
+    QVERIFY(data.value(QLatin1String("detail")).toString().contains(QLatin1String("duplicate location")));
+    QCOMPARE(snapshot(), before);
+    QCOMPARE(get(QStringLiteral("static.test")), QStringLiteral("200 static-ok"));
+
+    // the diff says the same without writing anything
+    const QJsonObject d = call(QStringLiteral("websites.diff"), QJsonObject{{QStringLiteral("test"), true},
+        {QStringLiteral("site"), site({{QStringLiteral("domain"), QStringLiteral("static.test")},
+                                       {QStringLiteral("root"), path(QStringLiteral("/www/static"))},
+                                       {QStringLiteral("locations"), QJsonArray{loc, loc}}}).value(QLatin1String("site"))}})
+                              .value(QLatin1String("result")).toObject();
+    QCOMPARE(d.value(QLatin1String("valid")).toBool(true), false);
+    QVERIFY(d.value(QLatin1String("diff")).toString().contains(QLatin1String("+    location /dup {")));
+    QCOMPARE(snapshot(), before);
+}
+
+void tst_HelperWebsites::injectionRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonObject>("spec");
+    const QString www = path(QStringLiteral("/www/static"));
+    QTest::newRow("domain closes block") << "domain" << QJsonObject{{"domain", "a.com; }"}, {"root", www}};
+    QTest::newRow("header newline") << "headers[0].value" << QJsonObject{{"domain", "inj.test"}, {"root", www},
+        {"headers", QJsonArray{QJsonObject{{"name", "X-A"}, {"value", "a\nadd_header B c"}}}}};
+    QTest::newRow("root dotdot") << "root" << QJsonObject{{"domain", "inj.test"}, {"root", QString(www + "/../../../etc")}};
+    QTest::newRow("root outside") << "root" << QJsonObject{{"domain", "inj.test"}, {"root", "/etc"}};
+    QTest::newRow("backend") << "backend" << QJsonObject{{"domain", "inj.test"}, {"kind", "proxy"},
+        {"backend", "http://127.0.0.1:1; } server { listen 1"}};
+    QTest::newRow("location") << "locations[0].path" << QJsonObject{{"domain", "inj.test"}, {"root", www},
+        {"locations", QJsonArray{QJsonObject{{"path", "/a { }"}, {"kind", "static"}, {"root", www}}}}};
+}
+
+void tst_HelperWebsites::injectionRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonObject, spec);
+    const auto before = snapshot();
+    const QJsonObject r = call(QStringLiteral("websites.create"), site(spec));
+    QCOMPARE(errorCode(r), 1001);
+    QCOMPARE(errorField(r), field);
+    QVERIFY(!errorMessage(r).isEmpty());
+    QCOMPARE(snapshot(), before);
+}
+
+void tst_HelperWebsites::handWrittenNotRewritten()
+{
+    // a file without qwq's marker in the sites directory is not rewritten
+    const QString other = path(QStringLiteral("/conf/sites-available/other.test.conf"));
+    QFile f(other);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("server { server_name other.test; }\n");
+    f.close();
+    const QJsonObject r = call(QStringLiteral("websites.update"), site({{QStringLiteral("domain"), QStringLiteral("other.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static"))}}));
+    QCOMPARE(errorCode(r), 5003);
+    QCOMPARE(errorCode(call(QStringLiteral("websites.delete"), {{QStringLiteral("domain"), QStringLiteral("other.test")}})), 5003);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("server { server_name other.test; }\n"));
+    f.close();
+    QFile::remove(other);
+
+    // the hand-written site is readable by id, exactly as on disk
+    const QString hand = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QJsonObject g = call(QStringLiteral("websites.get"), {{QStringLiteral("id"), QString(hand + QStringLiteral(":2"))}})
+                              .value(QLatin1String("result")).toObject();
+    QFile hf(hand);
+    QVERIFY(hf.open(QIODevice::ReadOnly));
+    QCOMPARE(g.value(QLatin1String("text")).toString().toUtf8(), hf.readAll());
+    QCOMPARE(g.value(QLatin1String("managed")).toBool(true), false);
+    QCOMPARE(errorCode(call(QStringLiteral("websites.update"), site({{QStringLiteral("domain"), QStringLiteral("nosuch.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static"))}}))), 5002);
+}
+
+void tst_HelperWebsites::rollbackRestores()
+{
+    QJsonObject r = call(QStringLiteral("websites.update"), site({{QStringLiteral("domain"), QStringLiteral("static.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static2"))},
+        {QStringLiteral("accessLog"), path(QStringLiteral("/www/static.access.log"))}}));
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    const int version = r.value(QLatin1String("result")).toObject().value(QLatin1String("version")).toInt();
+    QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static2-ok")));
+
+    const QJsonArray versions = call(QStringLiteral("websites.versions")).value(QLatin1String("result")).toObject()
+                                    .value(QLatin1String("versions")).toArray();
+    QVERIFY(versions.size() >= 3);
+    QCOMPARE(versions.first().toObject().value(QLatin1String("version")).toInt(), version);
+    QCOMPARE(versions.first().toObject().value(QLatin1String("action")).toString(), QStringLiteral("update"));
+
+    r = call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), version}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static-ok")));
+    QCOMPARE(errorCode(call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), 9999}})), 5002);
+}
+
+void tst_HelperWebsites::disableEnable()
+{
+    QJsonObject r = call(QStringLiteral("websites.disable"), {{QStringLiteral("domain"), QStringLiteral("static.test")}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    // the first server on the port (the hand-written one) answers unknown names
+    QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 hand-ok")));
+    bool listedDisabled = false;
+    for (const auto &v : call(QStringLiteral("websites.list")).value(QLatin1String("result")).toObject()
+                             .value(QLatin1String("sites")).toArray())
+        if (v.toObject().value(QLatin1String("names")).toArray().contains(QStringLiteral("static.test")))
+            listedDisabled = !v.toObject().value(QLatin1String("enabled")).toBool(true);
+    QVERIFY(listedDisabled);
+    r = call(QStringLiteral("websites.enable"), {{QStringLiteral("domain"), QStringLiteral("static.test")}});
+    QVERIFY(r.value(QLatin1String("result")).toObject().value(QLatin1String("changed")).toBool());
+    QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static-ok")));
+}
+
+void tst_HelperWebsites::logs()
+{
+    for (int i = 0; i < 3; ++i)
+        get(QStringLiteral("static.test"), QStringLiteral("/marker-%1").arg(i));
+    QTest::qWait(200);
+    m_helper->notifications.clear();
+    const QJsonObject r = call(QStringLiteral("websites.logs"), {{QStringLiteral("domain"), QStringLiteral("static.test")},
+                                                                {QStringLiteral("lines"), 2},
+                                                                {QStringLiteral("filter"), QStringLiteral("/marker-")}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(r.value(QLatin1String("result")).toObject().value(QLatin1String("path")).toString(),
+             path(QStringLiteral("/www/static.access.log")));
+    QStringList lines;
+    for (const auto &n : m_helper->notifications)
+        for (const auto &l : n.value(QLatin1String("params")).toObject().value(QLatin1String("data")).toObject()
+                                 .value(QLatin1String("lines")).toArray())
+            lines << l.toString();
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines[0].contains(QLatin1String("/marker-1")));
+    QVERIFY(lines[1].contains(QLatin1String("/marker-2")));
+
+    // follow: a new request arrives as a stream line; cancel ends it with -32800
+    m_helper->notifications.clear();
+    const int id = m_id++;
+    m_helper->send(QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"method", "websites.logs"},
+        {"params", QJsonObject{{"conf", m_conf}, {"domain", "static.test"}, {"lines", 0}, {"follow", true},
+                               {"filter", "/follow-me"}}}}).toJson(QJsonDocument::Compact));
+    QTest::qWait(400);
+    get(QStringLiteral("static.test"), QStringLiteral("/follow-me"));
+    get(QStringLiteral("static.test"), QStringLiteral("/not-me"));
+    QJsonObject streamed;
+    for (int i = 0; i < 30 && streamed.isEmpty(); ++i) {
+        const QJsonObject m = m_helper->next(200);
+        if (m.value(QLatin1String("method")).toString() == QLatin1String("$/stream"))
+            streamed = m;
+    }
+    const QJsonArray got = streamed.value(QLatin1String("params")).toObject().value(QLatin1String("data")).toObject()
+                               .value(QLatin1String("lines")).toArray();
+    QCOMPARE(got.size(), 1);
+    QVERIFY(got.first().toString().contains(QLatin1String("/follow-me")));
+    m_helper->send(QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"method", "$/cancel"},
+                                             {"params", QJsonObject{{"id", id}}}}).toJson(QJsonDocument::Compact));
+    QCOMPARE(errorCode(m_helper->response(id)), -32800);
+}
+
+void tst_HelperWebsites::deleteSite()
+{
+    const QJsonObject r = call(QStringLiteral("websites.delete"), {{QStringLiteral("domain"), QStringLiteral("proxy.test")}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QVERIFY(!QFile::exists(path(QStringLiteral("/conf/sites-available/proxy.test.conf"))));
+    QVERIFY(!QFileInfo(path(QStringLiteral("/conf/sites-enabled/proxy.test.conf"))).isSymLink());
+    QVERIFY(!QFile::exists(path(QStringLiteral("/conf/qwq-htpasswd/proxy.test"))));
+    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 hand-ok")));
+    QCOMPARE(errorCode(call(QStringLiteral("websites.delete"), {{QStringLiteral("domain"), QStringLiteral("proxy.test")}})), 5002);
+    // and rollback brings it back
+    const int version = call(QStringLiteral("websites.versions")).value(QLatin1String("result")).toObject()
+                            .value(QLatin1String("versions")).toArray().first().toObject().value(QLatin1String("version")).toInt();
+    QVERIFY(call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), version}}).contains(QLatin1String("result")));
+    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-ok"), "alice:s3cret pw"));
+}
+
+QTEST_GUILESS_MAIN(tst_HelperWebsites)
+#include "tst_helper_websites.moc"
