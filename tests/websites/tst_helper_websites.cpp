@@ -3,6 +3,7 @@
 //
 // The real qwq-helper against a real nginx on 127.0.0.1 (tests/fixtures/nginx.sh): sites are
 // created, served, refused, rolled back, and a hand-written site is never touched.
+#include "backendserver.h"
 #include "helperprocess.h"
 
 #include <QCryptographicHash>
@@ -32,6 +33,9 @@ private slots:
     void handWrittenNotRewritten();
     void rollbackRestores();
     void disableEnable();
+    void handWrittenEdited();
+    void rawEdit();
+    void reloadRefusedRestores();
     void logs();
     void deleteSite();
 
@@ -46,7 +50,8 @@ private:
     QTemporaryDir m_dir;
     QString m_conf;
     int m_port = 0;
-    int m_backendPort = 0;
+    std::unique_ptr<BackendServer> m_backendA;
+    std::unique_ptr<BackendServer> m_backendB;
     bool m_started = false;
     std::unique_ptr<Helper> m_helper;
     int m_id = 1;
@@ -54,7 +59,6 @@ private:
 
 QJsonObject tst_HelperWebsites::call(const QString &method, QJsonObject params)
 {
-    params.insert(QStringLiteral("conf"), m_conf);
     return m_helper->call(m_id++, method, params);
 }
 
@@ -143,10 +147,11 @@ void tst_HelperWebsites::initTestCase()
             m_conf = QString::fromUtf8(value);
         else if (line.startsWith("PORT="))
             m_port = value.toInt();
-        else if (line.startsWith("BACKEND_PORT="))
-            m_backendPort = value.toInt();
     }
-    QVERIFY(m_port > 0 && m_backendPort > 0);
+    QVERIFY(m_port > 0);
+    m_backendA = std::make_unique<BackendServer>("backend-a");
+    m_backendB = std::make_unique<BackendServer>("backend-b");
+    QVERIFY(m_backendA->startAndWait() > 0 && m_backendB->startAndWait() > 0);
     for (const char *name : {"static", "static2"}) {
         const QString d = QString(path(QStringLiteral("/www/")) + QLatin1String(name));
         QDir().mkpath(d);
@@ -160,6 +165,7 @@ void tst_HelperWebsites::initTestCase()
     }
     qputenv("QWQ_DATA_DIR", (path(QStringLiteral("/qwq-data"))).toUtf8());
     qputenv("QWQ_WEBSITES_ROOTS", (path(QStringLiteral("/www"))).toUtf8());
+    qputenv("QWQ_NGINX_CONF", m_conf.toUtf8()); // the helper's environment: no param moves it
     m_helper = std::make_unique<Helper>();
     QVERIFY(m_helper->initialize().contains(QLatin1String("result")));
 }
@@ -195,7 +201,10 @@ void tst_HelperWebsites::discoverAndList()
         }
     }
     QVERIFY(found);
-    QCOMPARE(errorCode(call(QStringLiteral("websites.list"), {{QStringLiteral("conf"), QStringLiteral("/etc/x; y.conf")}})), 0); // conf is overwritten by call(): keep the real one
+    // a request cannot point the helper at another configuration: `conf` is no parameter
+    const QJsonObject other = call(QStringLiteral("websites.discover"),
+                                   {{QStringLiteral("conf"), path(QStringLiteral("/evil/nginx.conf"))}});
+    QCOMPARE(result(other).value(QLatin1String("confPath")).toString(), m_conf);
 }
 
 void tst_HelperWebsites::staticAndProxySites()
@@ -218,9 +227,11 @@ void tst_HelperWebsites::staticAndProxySites()
     r = call(QStringLiteral("websites.create"), site({
         {QStringLiteral("domain"), QStringLiteral("proxy.test")},
         {QStringLiteral("kind"), QStringLiteral("proxy")},
-        {QStringLiteral("upstream"), QJsonObject{{QStringLiteral("servers"), QJsonArray{QJsonObject{
-            {QStringLiteral("address"), QJsonValue(QStringLiteral("127.0.0.1:%1").arg(m_backendPort))},
-            {QStringLiteral("weight"), 2}, {QStringLiteral("maxFails"), 3}, {QStringLiteral("failTimeout"), 5}}}}}},
+        {QStringLiteral("upstream"), QJsonObject{{QStringLiteral("servers"), QJsonArray{
+            QJsonObject{{QStringLiteral("address"), QJsonValue(QStringLiteral("127.0.0.1:%1").arg(m_backendA->port()))},
+                        {QStringLiteral("weight"), 2}, {QStringLiteral("maxFails"), 3}, {QStringLiteral("failTimeout"), 5}},
+            QJsonObject{{QStringLiteral("address"), QJsonValue(QStringLiteral("127.0.0.1:%1").arg(m_backendB->port()))},
+                        {QStringLiteral("weight"), 1}}}}}},
         {QStringLiteral("websocket"), true},
         {QStringLiteral("rateLimit"), QJsonObject{{QStringLiteral("perSecond"), 100}, {QStringLiteral("burst"), 10}}},
         {QStringLiteral("basicAuth"), QJsonObject{{QStringLiteral("users"), QJsonArray{QJsonObject{
@@ -230,8 +241,33 @@ void tst_HelperWebsites::staticAndProxySites()
                                               QJsonObject{{QStringLiteral("action"), QStringLiteral("deny")},
                                                           {QStringLiteral("source"), QStringLiteral("all")}}}}}));
     QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
-    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-ok"), "alice:s3cret pw"));
+    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-a"), "alice:s3cret pw"));
     QCOMPARE(get(QStringLiteral("proxy.test")).left(3), QStringLiteral("401"));
+    // weights 2:1 — six requests through the one worker's round robin: four to a, two to b
+    const int a0 = m_backendA->requests(), b0 = m_backendB->requests();
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(get(QStringLiteral("proxy.test"), QStringLiteral("/w"), "alice:s3cret pw").startsWith(QLatin1String("200 backend-")));
+    QCOMPARE(m_backendA->requests() - a0, 4);
+    QCOMPARE(m_backendB->requests() - b0, 2);
+    const QByteArray head = m_backendA->lastRequest() + m_backendB->lastRequest();
+    QVERIFY2(head.contains("Host: proxy.test") && head.contains("X-Real-IP: 127.0.0.1"), head.constData());
+    // a websocket upgrade goes through and the tunnel echoes
+    {
+        QTcpSocket ws;
+        ws.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_port));
+        QVERIFY(ws.waitForConnected(3000));
+        ws.write("GET /ws HTTP/1.1\r\nHost: proxy.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 "Authorization: Basic " + QByteArray("alice:s3cret pw").toBase64() + "\r\n\r\n");
+        QByteArray reply;
+        while (!reply.contains("\r\n\r\n") && ws.waitForReadyRead(3000))
+            reply += ws.readAll();
+        QVERIFY2(reply.startsWith("HTTP/1.1 101"), reply.constData());
+        ws.write("ping-through-nginx");
+        QByteArray echo;
+        while (echo.size() < 18 && ws.waitForReadyRead(3000))
+            echo += ws.readAll();
+        QCOMPARE(echo, QByteArray("ping-through-nginx"));
+    }
     QCOMPARE(get(QStringLiteral("proxy.test"), QStringLiteral("/"), "alice:wrong").left(3), QStringLiteral("401"));
 
     // the hand-written site still serves and its file is byte for byte what it was
@@ -378,6 +414,113 @@ void tst_HelperWebsites::disableEnable()
     QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static-ok")));
 }
 
+static QByteArray readAll(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void tst_HelperWebsites::handWrittenEdited()
+{
+    // adopt the hand-written site: change its root and add a body size; every other byte stays
+    const QString hand = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QByteArray before = readAll(hand);
+    const QString oldRoot = path(QStringLiteral("/www/hand"));
+    const QString newRoot = path(QStringLiteral("/www/static2"));
+    QJsonObject r = call(QStringLiteral("websites.edit"), {
+        {QStringLiteral("id"), QString(hand + QStringLiteral(":2"))},
+        {QStringLiteral("changes"), QJsonArray{
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("root")}, {QStringLiteral("args"), QJsonArray{newRoot}}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("client_max_body_size")},
+                        {QStringLiteral("args"), QJsonArray{QStringLiteral("5m")}}}}}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    const int version = result(r).value(QLatin1String("version")).toInt();
+    QByteArray expected = before;
+    expected.replace(QByteArray("root   " + oldRoot.toUtf8() + ";"), QByteArray("root   " + newRoot.toUtf8() + ";"));
+    expected.replace("    add_header X-Hand 'yes';\n}", "    add_header X-Hand 'yes';\n    client_max_body_size 5m;\n}");
+    QCOMPARE(readAll(hand), expected);
+    QVERIFY(!QFileInfo(hand).isSymLink());
+    QVERIFY(waitFor(QStringLiteral("hand.test"), QStringLiteral("200 static2-ok")));
+    QCOMPARE(get(QStringLiteral("hand.test"), QStringLiteral("/custom")), QStringLiteral("200 custom line"));
+
+    // edits are checked like spec fields, and managed sites go through websites.update
+    r = call(QStringLiteral("websites.edit"), {{QStringLiteral("id"), QString(hand + QStringLiteral(":2"))},
+        {QStringLiteral("changes"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("root")},
+            {QStringLiteral("args"), QJsonArray{QString(newRoot + QStringLiteral(";include /etc/passwd"))}}}}}});
+    QCOMPARE(errorCode(r), 1001);
+    QCOMPARE(errorField(r), QStringLiteral("changes[0].args[0]"));
+    r = call(QStringLiteral("websites.edit"), {{QStringLiteral("id"), QString(hand + QStringLiteral(":2"))},
+        {QStringLiteral("changes"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("load_module")},
+            {QStringLiteral("args"), QJsonArray{QStringLiteral("/tmp/x.so")}}}}}});
+    QCOMPARE(errorField(r), QStringLiteral("changes[0].name"));
+    QCOMPARE(readAll(hand), expected);
+
+    // rollback puts the hand-written file back byte for byte
+    r = call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), version}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(readAll(hand), before);
+    QVERIFY(waitFor(QStringLiteral("hand.test"), QStringLiteral("200 hand-ok")));
+}
+
+void tst_HelperWebsites::rawEdit()
+{
+    const QString hand = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QByteArray before = readAll(hand);
+    const QJsonObject g = result(call(QStringLiteral("websites.get"), {{QStringLiteral("id"), QString(hand + QStringLiteral(":2"))}}));
+    const QString sha = g.value(QLatin1String("sha256")).toString();
+    QCOMPARE(sha.toLatin1(), QCryptographicHash::hash(before, QCryptographicHash::Sha256).toHex());
+    const auto snap = snapshot();
+
+    // a stale base is refused
+    QJsonObject r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), hand},
+        {QStringLiteral("text"), QString::fromUtf8(before)}, {QStringLiteral("baseSha256"), QString(64, QLatin1Char('0'))}});
+    QCOMPARE(errorCode(r), 5007);
+    // nginx refuses an unknown directive: its message with the real file and line, nothing changed
+    QByteArray broken = before;
+    broken.replace("    add_header X-Hand 'yes';\n", "    add_header X-Hand 'yes';\n    no_such_directive on;\n");
+    r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), hand},
+        {QStringLiteral("text"), QString::fromUtf8(broken)}, {QStringLiteral("baseSha256"), sha}});
+    QCOMPARE(errorCode(r), 5000);
+    const QJsonObject data = r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("file")).toString(), hand);
+    QCOMPARE(data.value(QLatin1String("line")).toInt(), 9);
+    QVERIFY(data.value(QLatin1String("detail")).toString().contains(QLatin1String("no_such_directive")));
+    QCOMPARE(snapshot(), snap);
+    QCOMPARE(get(QStringLiteral("hand.test")), QStringLiteral("200 hand-ok"));
+
+    // a good raw edit is applied as written
+    QByteArray good = before;
+    good.replace("    add_header X-Hand 'yes';\n", "    add_header X-Hand 'yes';\n    location = /raw { return 200 \"raw-ok\"; }\n");
+    r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), hand},
+        {QStringLiteral("text"), QString::fromUtf8(good)}, {QStringLiteral("baseSha256"), sha}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(readAll(hand), good);
+    // old workers finish their accepts after the new ones start: allow them a moment
+    for (int i = 0; i < 50 && get(QStringLiteral("hand.test"), QStringLiteral("/raw")) != QLatin1String("200 raw-ok"); ++i)
+        QTest::qWait(100);
+    QCOMPARE(get(QStringLiteral("hand.test"), QStringLiteral("/raw")), QStringLiteral("200 raw-ok"));
+    // files outside nginx's directories are not written
+    QCOMPARE(errorCode(call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), QStringLiteral("/etc/passwd")},
+        {QStringLiteral("text"), QStringLiteral("x")}, {QStringLiteral("baseSha256"), sha}})), 5002);
+}
+
+void tst_HelperWebsites::reloadRefusedRestores()
+{
+    // nginx -t passes, but the master cannot bind the port the backend holds: the reload fails,
+    // the files are put back and the old configuration keeps serving
+    const auto before = snapshot();
+    QJsonObject spec = site({{QStringLiteral("domain"), QStringLiteral("clash.test")},
+                             {QStringLiteral("root"), path(QStringLiteral("/www/static"))}}).value(QLatin1String("site")).toObject();
+    spec.insert(QStringLiteral("port"), int(m_backendA->port()));
+    const QJsonObject r = call(QStringLiteral("websites.create"), {{QStringLiteral("site"), spec}});
+    QCOMPARE(errorCode(r), 5006);
+    const QJsonObject data = r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject();
+    QVERIFY(data.value(QLatin1String("restored")).toBool());
+    QVERIFY2(data.value(QLatin1String("detail")).toString().contains(QLatin1String("bind")), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(snapshot(), before);
+    QCOMPARE(get(QStringLiteral("static.test")), QStringLiteral("200 static-ok"));
+}
+
 void tst_HelperWebsites::logs()
 {
     for (int i = 0; i < 3; ++i)
@@ -403,7 +546,7 @@ void tst_HelperWebsites::logs()
     m_helper->notifications.clear();
     const int id = m_id++;
     m_helper->send(QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"method", "websites.logs"},
-        {"params", QJsonObject{{"conf", m_conf}, {"domain", "static.test"}, {"lines", 0}, {"follow", true},
+        {"params", QJsonObject{{"domain", "static.test"}, {"lines", 0}, {"follow", true},
                                {"filter", "/follow-me"}}}}).toJson(QJsonDocument::Compact));
     QTest::qWait(400);
     get(QStringLiteral("static.test"), QStringLiteral("/follow-me"));
@@ -436,7 +579,7 @@ void tst_HelperWebsites::deleteSite()
     const int version = call(QStringLiteral("websites.versions")).value(QLatin1String("result")).toObject()
                             .value(QLatin1String("versions")).toArray().first().toObject().value(QLatin1String("version")).toInt();
     QVERIFY(call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), version}}).contains(QLatin1String("result")));
-    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-ok"), "alice:s3cret pw"));
+    QVERIFY(waitFor(QStringLiteral("proxy.test"), QStringLiteral("200 backend-a"), "alice:s3cret pw"));
 }
 
 QTEST_GUILESS_MAIN(tst_HelperWebsites)

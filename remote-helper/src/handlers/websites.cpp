@@ -4,10 +4,10 @@
 // websites.*: the nginx (or OpenResty) already on the server — discover it, list every site,
 // and create/update/delete/enable/disable qwq-managed sites through the staged apply pipeline
 // (nginx/apply.h). Hand-written files are listed and read, never rewritten.
-#include "compose/diff.h"
 #include "dispatch.h"
 #include "fsutil.h"
 #include "handlers/handlers.h"
+#include "handlers/websites.h"
 #include "nginx/apply.h"
 #include "nginx/config.h"
 #include "nginx/site.h"
@@ -20,27 +20,12 @@ namespace qwqhelper {
 using nlohmann::json;
 namespace ng = nginx;
 
-namespace {
+namespace websites {
 
-std::optional<std::string> confParam(const Params &p)
-{
-    const auto conf = p.optionalString("conf");
-    if (!conf)
-        return std::nullopt;
-    const bool ok = fs::isCleanAbsolutePath(*conf) && conf->size() > 5
-                    && conf->substr(conf->size() - 5) == ".conf"
-                    && std::all_of(conf->begin(), conf->end(), [](unsigned char c) {
-                           return std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-';
-                       });
-    if (!ok)
-        throw invalidValue("conf", "invalid conf", "an absolute path to a .conf file");
-    return conf;
-}
-
-ng::Install install(const Params &p)
+ng::Install install(const Params &)
 {
     try {
-        return ng::discover(confParam(p));
+        return ng::discover();
     } catch (const ng::ParseError &e) {
         throw RpcError(ng::kConfigInvalid, std::string("cannot parse the nginx configuration: ") + e.what(),
                        json{{"file", e.file}, {"line", e.line}, {"detail", e.what()}});
@@ -66,15 +51,6 @@ std::string domainParam(const Params &p)
         throw invalidValue("domain", "invalid domain", "letters, digits, hyphens and dots only");
     return lower;
 }
-
-// Where a managed site's files are.
-struct SitePaths
-{
-    std::string file;       // the site's config file
-    std::string enabled;    // the path nginx loads it from (link or file)
-    std::string disabled;   // conf.d: the renamed file; sites: empty
-    std::string htpasswd;
-};
 
 SitePaths sitePaths(const ng::Install &in, const std::string &domain)
 {
@@ -113,15 +89,7 @@ std::optional<std::string> siteText(const ng::Install &in, const SitePaths &s)
     return fs::readRegular(s.file, 16u << 20);
 }
 
-struct Plan
-{
-    std::vector<ng::FileOp> ops;
-    std::string domain;
-    json spec;
-    bool created = false;
-};
-
-Plan planWrite(const ng::Install &in, const json &spec, int mode /*0 create, 1 update, 2 either*/)
+Plan planWrite(const ng::Install &in, const json &spec, int mode)
 {
     if (!spec.is_object())
         throw RpcError(Code::InvalidParams, "invalid params: site must be an object", errorData("site"));
@@ -173,7 +141,6 @@ json applyPlan(const ng::Install &in, const std::vector<ng::FileOp> &ops, const 
             {"files", files}};
 }
 
-// Servers of one file parsed alone (a disabled site) as if it were inside http {}.
 json serversOfFile(const std::string &path, const std::string &text)
 {
     ng::Tree tree;
@@ -200,6 +167,20 @@ json serversOfFile(const std::string &path, const std::string &text)
     tree.files.push_back(f);
     return ng::listServers(tree);
 }
+
+const json &siteParam(const Params &p)
+{
+    const json *site = p.optionalObject("site");
+    if (!site)
+        throw RpcError(Code::InvalidParams, "invalid params: site is required", errorData("site"));
+    return *site;
+}
+
+} // namespace websites
+
+namespace {
+
+using namespace websites;
 
 json websitesDiscover(const Params &p, const Context &)
 {
@@ -271,8 +252,9 @@ json websitesGet(const Params &p, const Context &)
             throw RpcError(ng::kSiteNotFound, "no such site", json{{"field", "domain"}, {"value", domain}});
         const std::string file = fs::exists(paths.file) ? paths.file : paths.disabled;
         const json spec = ng::managedSpec(*text);
-        return {{"file", file}, {"text", *text}, {"managed", !spec.is_null()}, {"spec", spec},
-                {"enabled", siteEnabled(in, paths)}, {"servers", serversOfFile(file, *text)}};
+        return {{"file", file}, {"text", *text}, {"sha256", fs::sha256Hex(*text)},
+                {"managed", !spec.is_null()}, {"spec", spec}, {"enabled", siteEnabled(in, paths)},
+                {"servers", serversOfFile(file, *text)}};
     }
     const std::string id = p.requiredString("id");
     const auto colon = id.rfind(':');
@@ -283,16 +265,9 @@ json websitesGet(const Params &p, const Context &)
         throw RpcError(ng::kSiteNotFound, "no such site", json{{"field", "id"}, {"value", id}});
     const auto &f = tree.files[static_cast<std::size_t>(index)];
     const json spec = ng::managedSpec(f.text);
-    return {{"file", f.path}, {"text", f.text}, {"managed", !spec.is_null()}, {"spec", spec},
-            {"enabled", true}, {"servers", serversOfFile(f.path, f.text)}};
-}
-
-const json &siteParam(const Params &p)
-{
-    const json *site = p.optionalObject("site");
-    if (!site)
-        throw RpcError(Code::InvalidParams, "invalid params: site is required", errorData("site"));
-    return *site;
+    return {{"file", f.path}, {"text", f.text}, {"sha256", fs::sha256Hex(f.text)},
+            {"managed", !spec.is_null()}, {"spec", spec}, {"enabled", true},
+            {"servers", serversOfFile(f.path, f.text)}};
 }
 
 json websitesCreate(const Params &p, const Context &ctx)
@@ -379,70 +354,10 @@ json websitesDisable(const Params &p, const Context &ctx)
     return setEnabled(p, ctx, false);
 }
 
-json websitesDiff(const Params &p, const Context &ctx)
-{
-    const ng::Install in = install(p);
-    const Plan plan = planWrite(in, siteParam(p), 2);
-    std::string diff;
-    json files = json::array();
-    for (const auto &op : plan.ops) {
-        const std::string oldText = fs::readRegular(op.path, 16u << 20).value_or("");
-        std::string newText;
-        if (op.content)
-            newText = *op.content;
-        else if (!op.linkTo.empty())
-            newText = "-> " + op.linkTo + "\n";
-        const bool secret = op.path.find("/qwq-htpasswd/") != std::string::npos;
-        files.push_back({{"path", op.path},
-                         {"action", op.content ? (fs::exists(op.path) ? "update" : "create")
-                                               : (op.linkTo.empty() ? "remove" : "link")}});
-        if (!secret)
-            diff += compose::unifiedDiff(oldText, newText, "a" + op.path, "b" + op.path);
-    }
-    json r = {{"domain", plan.domain}, {"create", plan.created}, {"diff", diff}, {"files", files},
-              {"spec", plan.spec}};
-    if (p.optionalBool("test").value_or(false)) {
-        try {
-            ng::test(in, plan.ops, &ctx.cancel);
-            r["valid"] = true;
-        } catch (const RpcError &e) {
-            if (e.code != ng::kConfigInvalid)
-                throw;
-            r["valid"] = false;
-            r["error"] = e.toJson();
-        }
-    }
-    return r;
-}
-
-json websitesVersions(const Params &p, const Context &)
-{
-    const ng::Install in = install(p);
-    return {{"versions", ng::versions(in)}};
-}
-
-json websitesRollback(const Params &p, const Context &ctx)
-{
-    const ng::Install in = install(p);
-    const auto version = p.optionalInt("version");
-    if (!version)
-        throw RpcError(Code::InvalidParams, "invalid params: version is required", errorData("version"));
-    if (*version < 1 || *version > 1000000000)
-        throw outOfRange("version", 1, 1000000000);
-    const auto ops = ng::rollbackOps(in, static_cast<int>(*version));
-    for (const auto &op : ops) // a version file is data: keep its paths inside nginx's and qwq's dirs
-        if (!fs::isCleanAbsolutePath(op.path)
-            || !ng::isPathUnder(op.path, {in.confPath.substr(0, in.confPath.rfind('/')), in.siteDir, in.enabledDir}))
-            throw RpcError(ng::kSiteNotFound, "the version names a file outside the nginx configuration",
-                           json{{"field", "version"}, {"file", op.path}});
-    json r = applyPlan(in, ops, "rollback to before " + std::to_string(*version), "", ctx);
-    r["rolledBack"] = *version;
-    return r;
-}
-
 } // namespace
 
 void registerWebsiteLogMethods(Dispatcher &dispatcher);
+void registerWebsiteChangeMethods(Dispatcher &dispatcher);
 
 void registerWebsiteMethods(Dispatcher &dispatcher)
 {
@@ -454,9 +369,7 @@ void registerWebsiteMethods(Dispatcher &dispatcher)
     dispatcher.add("websites.delete", Risk::Destructive, websitesDelete);
     dispatcher.add("websites.enable", Risk::Mutating, websitesEnable);
     dispatcher.add("websites.disable", Risk::Mutating, websitesDisable);
-    dispatcher.add("websites.diff", Risk::SecretRead, websitesDiff);
-    dispatcher.add("websites.versions", Risk::Read, websitesVersions);
-    dispatcher.add("websites.rollback", Risk::Mutating, websitesRollback);
+    registerWebsiteChangeMethods(dispatcher);
     registerWebsiteLogMethods(dispatcher);
 }
 

@@ -6,6 +6,7 @@
 #include "dispatch.h"
 #include "fsutil.h"
 #include "handlers/handlers.h"
+#include "handlers/websites.h"
 #include "nginx/apply.h"
 #include "nginx/config.h"
 #include "nginx/site.h"
@@ -116,7 +117,7 @@ std::string clean(const std::string &line)
 
 std::string logPath(const Params &p, const ng::Install &in, const std::string &which)
 {
-    const ng::Tree tree = ng::loadFromDisk(in.confPath);
+    const ng::Tree tree = websites::loadTree(in);
     json servers = ng::listServers(tree);
     const std::string key = which == "error" ? "errorLog" : "accessLog";
     std::string path = which == "error" ? in.errorLogPath : in.httpLogPath;
@@ -149,13 +150,7 @@ std::string logPath(const Params &p, const ng::Install &in, const std::string &w
 
 json websitesLogs(const Params &p, const Context &ctx)
 {
-    const ng::Install in = ng::discover([&]() -> std::optional<std::string> {
-        const auto conf = p.optionalString("conf");
-        if (conf && !(fs::isCleanAbsolutePath(*conf) && conf->size() > 5
-                      && conf->substr(conf->size() - 5) == ".conf"))
-            throw invalidValue("conf", "invalid conf", "an absolute path to a .conf file");
-        return conf;
-    }());
+    const ng::Install in = websites::install(p);
     const std::string which = p.optionalString("log").value_or("access");
     if (which != "access" && which != "error")
         throw invalidValue("log", "invalid log", "access or error");

@@ -5,17 +5,23 @@
 #include "dispatch.h"
 #include "errors.h"
 #include "fsutil.h"
+#include "nginx/config.h"
 #include "process.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <climits>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <fcntl.h>
+#include <map>
 #include <mutex>
+#include <set>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace qwqhelper::nginx {
@@ -32,15 +38,14 @@ std::string dirName(const std::string &path)
     return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
 }
 
-std::string configureArg(const std::string &text, const std::string &name)
+// `path` with its directory's symbolic links resolved (the file itself may not exist yet).
+std::string canonical(const std::string &path)
 {
-    const std::string key = "--" + name + "=";
-    const auto at = text.find(key);
-    if (at == std::string::npos)
-        return {};
-    const auto start = at + key.size();
-    const auto end = text.find_first_of(" \n", start);
-    return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    char buf[PATH_MAX];
+    if (::realpath(dirName(path).c_str(), buf) == nullptr)
+        return path;
+    const std::string dir = buf;
+    return (dir == "/" ? "" : dir) + path.substr(path.rfind('/'));
 }
 
 // Directives whose file argument nginx resolves against the configuration prefix.
@@ -49,7 +54,8 @@ bool isConfRelativeFile(const std::string &name)
     static const char *names[] = {"ssl_certificate", "ssl_certificate_key", "ssl_trusted_certificate",
                                   "ssl_client_certificate", "ssl_dhparam", "ssl_crl",
                                   "ssl_password_file", "auth_basic_user_file", "ssl_stapling_file",
-                                  "ssl_session_ticket_key", "ssl_ecdh_curve_file"};
+                                  "ssl_session_ticket_key", "proxy_ssl_certificate",
+                                  "proxy_ssl_certificate_key", "proxy_ssl_trusted_certificate"};
     return std::any_of(std::begin(names), std::end(names), [&](const char *n) { return name == n; });
 }
 
@@ -57,7 +63,7 @@ bool isConfRelativeFile(const std::string &name)
 // arguments become absolute real paths. A file that does not parse is staged as it is (nginx -t
 // will name the error).
 std::string stageText(const std::string &text, const std::string &path, const std::string &stage,
-                      const std::string &prefix)
+                      const std::string &confDir)
 {
     std::vector<Directive> list;
     try {
@@ -76,17 +82,11 @@ std::string stageText(const std::string &text, const std::string &path, const st
                 edits.push_back({d.argSpans[0], quoteArg(stage + d.args[0])});
             else if (isConfRelativeFile(d.name) && d.args[0].front() != '/'
                      && d.args[0].rfind("data:", 0) != 0 && d.args[0].find('$') == std::string::npos)
-                edits.push_back({d.argSpans[0], quoteArg(prefix + "/" + d.args[0])});
+                edits.push_back({d.argSpans[0], quoteArg(confDir + "/" + d.args[0])});
         }
     };
     visit(list);
     return splice(text, edits);
-}
-
-void writePlain(const std::string &path, const std::string &content)
-{
-    fs::makeDirs(dirName(path), 0700);
-    fs::writeAtomic(path, content, 0600);
 }
 
 struct Stage
@@ -99,35 +99,55 @@ struct Stage
     }
 };
 
+// What nginx would read at `path` once `ops` are applied: an op on the path (or on the file a
+// link leads to) wins over the disk.
+std::optional<std::string> proposed(const std::string &path, const std::map<std::string, const FileOp *> &ops,
+                                    int depth = 0)
+{
+    if (depth > 8)
+        return std::nullopt;
+    const auto it = ops.find(canonical(path));
+    if (it != ops.end()) {
+        const FileOp &op = *it->second;
+        if (op.content)
+            return op.content;
+        if (op.linkTo.empty())
+            return std::nullopt;
+        const std::string target = op.linkTo[0] == '/' ? op.linkTo : dirName(path) + "/" + op.linkTo;
+        return proposed(target, ops, depth + 1);
+    }
+    const FileState s = stateOf(path);
+    if (s.type == "link") {
+        const std::string target = s.target.empty() || s.target[0] == '/' ? s.target
+                                                                          : dirName(path) + "/" + s.target;
+        return proposed(target, ops, depth + 1);
+    }
+    if (s.type == "file")
+        return s.content;
+    return std::nullopt;
+}
+
 std::string stageTree(const Install &install, const std::vector<FileOp> &ops, Stage &stage)
 {
     const Tree tree = loadFromDisk(install.confPath);
     stage.root = fs::makeTempDir("/tmp", "qwq-nginx-stage-");
-    const std::string &root = stage.root;
-    const std::string prefix = tree.prefix;
-    std::map<std::string, std::optional<std::string>> files;
+    std::map<std::string, const FileOp *> byPath;
+    for (const auto &op : ops)
+        byPath[canonical(op.path)] = &op;
+    std::set<std::string> paths;
     for (const auto &f : tree.files)
-        files[f.path] = f.text;
-    for (const auto &op : ops) {
-        if (op.content) {
-            files[op.path] = *op.content;
-        } else if (!op.linkTo.empty()) {
-            // the link's content is its target's: proposed, else on disk
-            std::optional<std::string> target;
-            for (const auto &o : ops)
-                if (o.path == op.linkTo && o.content)
-                    target = o.content;
-            if (!target)
-                target = fs::readRegular(op.linkTo, 16u << 20);
-            files[op.path] = target.value_or("");
-        } else {
-            files[op.path] = std::nullopt;
-        }
+        paths.insert(f.path);
+    for (const auto &op : ops)
+        paths.insert(op.path);
+    for (const auto &path : paths) {
+        const auto content = proposed(path, byPath);
+        if (!content)
+            continue;
+        const std::string staged = stagedPath(stage.root, path);
+        fs::makeDirs(dirName(staged), 0700);
+        fs::writeAtomic(staged, stageText(*content, path, stage.root, install.confDir), 0600);
     }
-    for (const auto &[path, content] : files)
-        if (content)
-            writePlain(stagedPath(root, path), stageText(*content, path, root, prefix));
-    return stagedPath(root, install.confPath);
+    return stagedPath(stage.root, install.confPath);
 }
 
 // "nginx: [emerg] unknown directive "x" in /stage/etc/nginx/a.conf:12" → file, line, detail.
@@ -138,9 +158,10 @@ RpcError configError(const std::string &stderrText, const std::string &stageRoot
         detail.erase(at, stageRoot.size());
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' '))
         detail.pop_back();
+    if (detail.size() > 4096)
+        detail = detail.substr(detail.size() - 4096);
     json data = {{"detail", detail}};
-    // the first [emerg]/[crit] line carries the location
-    std::string first;
+    std::string first; // the first [emerg]/[crit]/[alert] line carries the location
     for (std::size_t pos = 0; pos < detail.size();) {
         const auto eol = detail.find('\n', pos);
         const std::string line = detail.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
@@ -165,120 +186,70 @@ RpcError configError(const std::string &stderrText, const std::string &stageRoot
             }
         }
     }
-    return RpcError(kConfigInvalid, "nginx refused the configuration: " + (first.empty() ? detail : first), data);
+    return RpcError(kConfigInvalid, "nginx refused the configuration: " + (first.empty() ? detail : first),
+                    data);
 }
 
-void runTest(const Install &install, const std::string &mainConf, const std::string &stageRoot,
-             CancelToken *cancel)
+// Children of `pid`, from /proc/<n>/stat (the field after the command name is the parent).
+std::set<int> childrenOf(int pid)
 {
-    process::Spec spec;
-    spec.argv = {install.binary, "-t", "-q", "-c", mainConf};
-    spec.timeoutMs = 60000;
-    const auto r = process::run(spec, cancel);
-    if (r.exitCode != 0)
-        throw configError(r.err.empty() ? r.out : r.err, stageRoot);
+    std::set<int> out;
+    for (const auto &name : fs::listDir("/proc")) {
+        if (name.empty() || !std::all_of(name.begin(), name.end(), ::isdigit))
+            continue;
+        const auto stat = fs::readRegular("/proc/" + name + "/stat", 4096);
+        if (!stat)
+            continue;
+        const auto close = stat->rfind(')');
+        if (close == std::string::npos || close + 4 >= stat->size())
+            continue;
+        const int parent = std::atoi(stat->c_str() + stat->find(' ', close + 2) + 1);
+        if (parent == pid)
+            out.insert(std::stoi(name));
+    }
+    return out;
 }
 
-std::string versionsRoot()
-{
-    return fs::dataRoot() + "/websites/versions";
-}
-
-struct FileState
-{
-    std::string type; // file | link | absent
-    std::string content;
-    std::string target;
-    unsigned mode = 0644;
-};
-
-FileState stateOf(const std::string &path)
+std::size_t fileSize(const std::string &path)
 {
     struct stat st{};
-    if (::lstat(path.c_str(), &st) != 0)
-        return {"absent", {}, {}, 0644};
-    if (S_ISLNK(st.st_mode)) {
-        char buf[4096];
-        const ssize_t n = ::readlink(path.c_str(), buf, sizeof buf);
-        return {"link", {}, std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0), 0777};
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+}
+
+// After SIGHUP: the master either starts new workers (the new configuration is live) or logs
+// why not to its error log and keeps the old ones. Empty: taken; else the logged lines. A failed
+// bind is retried by the master for 2.5 s, logging each try: the failure is reported once the log
+// has been quiet for 0.7 s, so no late line of it is taken for the next apply's failure.
+std::optional<std::string> awaitReload(int pid, const std::set<int> &before, const std::string &log,
+                                       std::size_t logOffset)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    std::optional<std::string> failure;
+    std::size_t seen = logOffset;
+    auto quietSince = Clock::now();
+    while (Clock::now() < deadline) {
+        for (int child : childrenOf(pid))
+            if (!before.count(child))
+                return std::nullopt;
+        const std::size_t size = log.empty() ? 0 : fileSize(log);
+        if (size > seen) {
+            seen = size;
+            quietSince = Clock::now();
+            const auto text = fs::readRegular(log, 64u << 20);
+            if (text && text->size() > logOffset) {
+                const std::string fresh = text->substr(logOffset);
+                if (fresh.find("[emerg]") != std::string::npos || fresh.find("[alert]") != std::string::npos)
+                    failure = fresh.size() > 4096 ? fresh.substr(fresh.size() - 4096) : fresh;
+            }
+        } else if (failure && Clock::now() - quietSince > std::chrono::milliseconds(700)) {
+            return failure;
+        }
+        if (::kill(pid, 0) != 0)
+            return std::string("the nginx master exited");
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    return {"file", fs::readRegular(path, 16u << 20).value_or(""), {}, st.st_mode & 07777};
-}
-
-void makeLink(const std::string &path, const std::string &target)
-{
-    const std::string tmp = path + ".qwq-tmp";
-    ::unlink(tmp.c_str());
-    if (::symlink(target.c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        ::unlink(tmp.c_str());
-        throw std::runtime_error("cannot link " + path + ": " + why);
-    }
-}
-
-void putState(const std::string &path, const FileState &s)
-{
-    if (s.type == "absent") {
-        if (::unlink(path.c_str()) != 0 && errno != ENOENT)
-            throw std::runtime_error("cannot remove " + path + ": " + std::strerror(errno));
-    } else if (s.type == "link") {
-        makeLink(path, s.target);
-    } else {
-        fs::makeDirs(dirName(path), 0755);
-        fs::writeAtomic(path, s.content, s.mode);
-    }
-}
-
-FileState opState(const FileOp &op)
-{
-    if (op.content)
-        return {"file", *op.content, {}, op.mode};
-    if (!op.linkTo.empty())
-        return {"link", {}, op.linkTo, 0777};
-    return {"absent", {}, {}, 0644};
-}
-
-json stateJson(const FileState &s)
-{
-    json j = {{"type", s.type}};
-    if (s.type == "file") {
-        j["content"] = s.content;
-        j["mode"] = s.mode;
-    }
-    if (s.type == "link")
-        j["target"] = s.target;
-    return j;
-}
-
-FileState stateFrom(const json &j)
-{
-    FileState s;
-    s.type = j.value("type", "absent");
-    s.content = j.value("content", "");
-    s.target = j.value("target", "");
-    s.mode = j.value("mode", 0644u);
-    return s;
-}
-
-// Version numbers present in the versions directory (files "<n>.json"), ascending.
-std::vector<int> versionNumbers(const std::string &root)
-{
-    std::vector<int> all;
-    for (const auto &e : fs::listDir(root)) {
-        if (e.size() <= 5 || e.substr(e.size() - 5) != ".json")
-            continue;
-        const std::string digits = e.substr(0, e.size() - 5);
-        if (digits.size() < 10 && std::all_of(digits.begin(), digits.end(), ::isdigit))
-            all.push_back(std::stoi(digits));
-    }
-    std::sort(all.begin(), all.end());
-    return all;
-}
-
-int nextVersion(const std::string &root)
-{
-    const auto all = versionNumbers(root);
-    return all.empty() ? 1 : all.back() + 1;
+    return failure ? failure : std::string("no new worker processes within 10 s");
 }
 
 class FileLock
@@ -307,177 +278,43 @@ std::string stagedPath(const std::string &stageRoot, const std::string &path)
     return stageRoot + path;
 }
 
-std::vector<std::string> allowedRoots()
-{
-    std::vector<std::string> roots;
-    if (const char *env = std::getenv("QWQ_WEBSITES_ROOTS"); env && *env) {
-        std::string all = env;
-        std::size_t start = 0;
-        while (start <= all.size()) {
-            const auto colon = all.find(':', start);
-            const std::string r = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            if (fs::isCleanAbsolutePath(r))
-                roots.push_back(r);
-            if (colon == std::string::npos)
-                break;
-            start = colon + 1;
-        }
-    }
-    if (roots.empty())
-        roots = {"/var/www", "/srv", "/usr/share/nginx", "/home", "/opt"};
-    return roots;
-}
-
-json Install::toJson() const
-{
-    return {{"binary", binary}, {"flavor", flavor}, {"version", version}, {"confPath", confPath},
-            {"prefix", prefix}, {"pidPath", pidPath}, {"layout", layout},
-            {"siteDir", siteDir.empty() ? json(nullptr) : json(siteDir)},
-            {"enabledDir", enabledDir.empty() ? json(nullptr) : json(enabledDir)},
-            {"accessLog", httpLogPath}, {"errorLog", errorLogPath}};
-}
-
-Install discover(const std::optional<std::string> &confOverride)
-{
-    Install in;
-    for (const char *name : {"nginx", "openresty"}) {
-        if (auto p = process::findExecutable(name)) {
-            in.binary = *p;
-            break;
-        }
-    }
-    if (in.binary.empty()) {
-        for (const char *p : {"/usr/local/openresty/nginx/sbin/nginx", "/usr/local/nginx/sbin/nginx",
-                              "/opt/nginx/sbin/nginx", "/usr/local/openresty/bin/openresty"}) {
-            struct stat st{};
-            if (::stat(p, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111)) {
-                in.binary = p;
-                break;
-            }
-        }
-    }
-    if (in.binary.empty())
-        throw RpcError(kNotInstalled, "nginx is not installed",
-                       errorData({}, {}, "looked for nginx and openresty in PATH, /usr/sbin, /usr/local/sbin, /usr/local/nginx and /usr/local/openresty"));
-    process::Spec spec;
-    spec.argv = {in.binary, "-V"};
-    spec.timeoutMs = 10000;
-    const auto r = process::run(spec);
-    const std::string v = r.err + r.out;
-    const auto at = v.find("version: ");
-    if (at != std::string::npos) {
-        std::string word = v.substr(at + 9, v.find_first_of(" \n", at + 9) - at - 9);
-        const auto slash = word.find('/');
-        in.flavor = word.substr(0, slash) == "openresty" ? "openresty" : "nginx";
-        in.version = slash == std::string::npos ? word : word.substr(slash + 1);
-    }
-    in.prefix = configureArg(v, "prefix");
-    if (in.prefix.empty())
-        in.prefix = "/usr/local/nginx";
-    in.confPath = confOverride ? *confOverride : configureArg(v, "conf-path");
-    if (in.confPath.empty())
-        in.confPath = in.prefix + "/conf/nginx.conf";
-    in.pidPath = configureArg(v, "pid-path");
-    in.httpLogPath = configureArg(v, "http-log-path");
-    in.errorLogPath = configureArg(v, "error-log-path");
-    if (!fs::exists(in.confPath))
-        throw RpcError(kNotInstalled, "the nginx main configuration is missing",
-                       errorData("conf", {}, in.confPath));
-
-    const Tree tree = loadFromDisk(in.confPath);
-    walk(tree, [&](const Directive &d, const File &, const std::vector<std::string> &ctx) {
-        if (d.args.empty())
-            return true;
-        if (d.name == "pid" && ctx.empty())
-            in.pidPath = d.args[0][0] == '/' ? d.args[0] : in.prefix + "/" + d.args[0];
-        if (d.name == "access_log" && ctx.size() == 1 && ctx[0] == "http" && d.args[0] != "off")
-            in.httpLogPath = d.args[0];
-        if (d.name == "error_log" && ctx.empty())
-            in.errorLogPath = d.args[0];
-        if (d.name == "include" && ctx.size() == 1 && ctx[0] == "http") {
-            std::string pattern = d.args[0][0] == '/' ? d.args[0] : tree.prefix + "/" + d.args[0];
-            const std::string dir = dirName(pattern);
-            const std::string base = pattern.substr(dir.size() + 1);
-            const bool globAll = base == "*" || base == "*.conf";
-            if (globAll && dir.size() > 14 && dir.substr(dir.size() - 14) == "/sites-enabled"
-                && in.layout != "sites") {
-                in.layout = "sites";
-                in.enabledDir = dir;
-                in.siteDir = dir.substr(0, dir.size() - 14) + "/sites-available";
-            } else if (globAll && base == "*.conf" && in.layout.empty()) {
-                in.layout = "conf.d";
-                in.siteDir = dir;
-            }
-        }
-        return true;
-    });
-    if (in.layout.empty())
-        in.layout = "none";
-    return in;
-}
-
-int masterPid(const Install &install)
-{
-    if (install.pidPath.empty())
-        return 0;
-    const auto text = fs::readRegular(install.pidPath, 64);
-    if (!text)
-        return 0;
-    int pid = 0;
-    try {
-        pid = std::stoi(*text);
-    } catch (...) {
-        return 0;
-    }
-    if (pid <= 1)
-        return 0;
-    // a stale pid file may name another process now: signal only an nginx master
-    const auto cmdline = fs::readRegular("/proc/" + std::to_string(pid) + "/cmdline", 4096);
-    if (!cmdline || cmdline->find("nginx") == std::string::npos)
-        return 0;
-    return pid;
-}
-
 void test(const Install &install, const std::vector<FileOp> &ops, CancelToken *cancel)
 {
     Stage stage;
     const std::string main = stageTree(install, ops, stage);
-    runTest(install, main, stage.root, cancel);
+    process::Spec spec;
+    spec.argv = {install.binary, "-t", "-q", "-c", main};
+    spec.timeoutMs = 60000;
+    const auto r = process::run(spec, cancel);
+    if (r.exitCode != 0)
+        throw configError(r.err.empty() ? r.out : r.err, stage.root);
 }
 
 ApplyResult apply(const Install &install, const std::vector<FileOp> &ops, const std::string &action,
                   const std::string &site, CancelToken *cancel)
 {
     std::lock_guard guard(g_applyMutex);
-    const std::string root = versionsRoot();
-    fs::makeDirs(root, 0700);
-    FileLock lock(root + "/.lock");
+    fs::makeDirs(versionsRoot(), 0700);
+    FileLock lock(versionsRoot() + "/.lock");
 
     test(install, ops, cancel);
 
-    // keep what is there now, then switch file by file
     ApplyResult result;
-    result.version = nextVersion(root);
-    json meta = {{"version", result.version}, {"time", static_cast<int64_t>(std::time(nullptr))},
-                 {"action", action}, {"site", site}, {"conf", install.confPath},
-                 {"files", json::array()}};
-    std::vector<std::pair<std::string, FileState>> before;
-    for (const auto &op : ops) {
-        const FileState s = stateOf(op.path);
-        before.emplace_back(op.path, s);
-        meta["files"].push_back({{"path", op.path}, {"before", stateJson(s)}, {"after", stateJson(opState(op))}});
-    }
-    fs::writeAtomic(root + "/" + std::to_string(result.version) + ".json", meta.dump(), 0600);
+    result.version = nextVersion();
+    std::vector<FileState> before;
+    for (const auto &op : ops)
+        before.push_back(stateOf(op.path));
+    saveVersion(result.version, install, ops, before, action, site);
 
     auto restore = [&] {
-        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        for (std::size_t i = ops.size(); i-- > 0;) {
             try {
-                putState(it->first, it->second);
+                putState(ops[i].path, before[i]);
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "qwq-helper: restore %s: %s\n", it->first.c_str(), e.what());
+                std::fprintf(stderr, "qwq-helper: restore %s: %s\n", ops[i].path.c_str(), e.what());
             }
         }
-        ::unlink((root + "/" + std::to_string(result.version) + ".json").c_str());
+        dropVersion(result.version);
     };
     try {
         for (const auto &op : ops)
@@ -491,71 +328,26 @@ ApplyResult apply(const Install &install, const std::vector<FileOp> &ops, const 
     const int pid = masterPid(install);
     result.running = pid > 0;
     if (pid > 0) {
+        const std::string &log = install.errorLogPath.empty() || install.errorLogPath[0] != '/'
+                                     ? std::string() : install.errorLogPath;
+        const std::size_t logOffset = log.empty() ? 0 : fileSize(log);
+        const std::set<int> workers = childrenOf(pid);
         if (::kill(pid, SIGHUP) != 0) {
             const std::string why = std::strerror(errno);
             restore();
             throw RpcError(kReloadFailed, "nginx could not be reloaded",
                            json{{"detail", why}, {"restored", true}});
         }
+        if (const auto failure = awaitReload(pid, workers, log, logOffset)) {
+            restore();
+            // the master kept its old configuration; the files are that again
+            throw RpcError(kReloadFailed, "nginx refused to reload the new configuration",
+                           json{{"detail", *failure}, {"restored", true}});
+        }
         result.reloaded = true;
     }
-    // keep the newest 50 versions
-    const std::vector<int> all = versionNumbers(root);
-    for (std::size_t i = 0; i + 50 < all.size(); ++i)
-        ::unlink((root + "/" + std::to_string(all[i]) + ".json").c_str());
+    pruneVersions(50);
     return result;
-}
-
-json versions(const Install &install)
-{
-    json list = json::array();
-    const std::string root = versionsRoot();
-    std::vector<int> all = versionNumbers(root);
-    std::reverse(all.begin(), all.end());
-    for (int n : all) {
-        const auto text = fs::readRegular(root + "/" + std::to_string(n) + ".json", 64u << 20);
-        if (!text)
-            continue;
-        try {
-            const json meta = json::parse(*text);
-            if (meta.value("conf", "") != install.confPath)
-                continue;
-            json files = json::array();
-            for (const auto &f : meta["files"])
-                files.push_back({{"path", f["path"]}, {"before", f["before"]["type"]}, {"after", f["after"]["type"]}});
-            list.push_back({{"version", n}, {"time", meta["time"]}, {"action", meta["action"]},
-                            {"site", meta["site"]}, {"files", files}});
-        } catch (const json::exception &) {
-        }
-    }
-    return list;
-}
-
-std::vector<FileOp> rollbackOps(const Install &install, int n)
-{
-    const auto text = fs::readRegular(versionsRoot() + "/" + std::to_string(n) + ".json", 64u << 20);
-    json meta;
-    try {
-        if (text)
-            meta = json::parse(*text);
-    } catch (const json::exception &) {
-    }
-    if (!meta.is_object() || meta.value("conf", "") != install.confPath)
-        throw RpcError(kSiteNotFound, "no such version", json{{"field", "version"}, {"value", n}});
-    std::vector<FileOp> ops;
-    for (const auto &f : meta["files"]) {
-        const FileState s = stateFrom(f["before"]);
-        FileOp op;
-        op.path = f.value("path", "");
-        if (s.type == "file") {
-            op.content = s.content;
-            op.mode = s.mode;
-        } else if (s.type == "link") {
-            op.linkTo = s.target;
-        }
-        ops.push_back(op);
-    }
-    return ops;
 }
 
 } // namespace qwqhelper::nginx

@@ -52,21 +52,7 @@ public:
                     throw ParseError(m_file, t.line, "unexpected end of file, expecting a closing quote");
                 const char q = m_text[m_pos];
                 if (q == '\\' && m_pos + 1 < m_text.size()) {
-                    const char e = m_text[m_pos + 1];
-                    if (e == '"' || e == '\'' || e == '\\')
-                        t.value += e;
-                    else if (e == 't')
-                        t.value += '\t';
-                    else if (e == 'r')
-                        t.value += '\r';
-                    else if (e == 'n')
-                        t.value += '\n';
-                    else {
-                        t.value += '\\';
-                        t.value += e;
-                    }
-                    if (e == '\n')
-                        ++m_line;
+                    unescape(m_text[m_pos + 1], t.value);
                     m_pos += 2;
                     continue;
                 }
@@ -77,37 +63,29 @@ public:
                     ++m_line;
                 t.value += q;
             }
-            // nginx wants a separator after a closing quote
+            // nginx wants a separator after a closing quote (or the ")" of an if condition)
             if (m_pos < m_text.size()) {
                 const char a = m_text[m_pos];
                 if (!(a == ' ' || a == '\t' || a == '\r' || a == '\n' || a == ';' || a == '{'
-                      || a == '}'))
+                      || a == ')'))
                     throw ParseError(m_file, m_line, "unexpected \"" + std::string(1, a) + "\"");
             }
             t.span.end = m_pos;
             return t;
         }
-        bool inVar = false; // ${name}: its braces belong to the word
+        // like nginx, only blanks, ";" and "{" end a bare word ("{" not right after "$": ${var});
+        // a "}" inside a word belongs to it
         while (m_pos < m_text.size()) {
             const char w = m_text[m_pos];
-            if (w == '$' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '{') {
-                inVar = true;
-                t.value += "${";
-                m_pos += 2;
-                continue;
-            }
-            if (inVar && w == '}') {
-                inVar = false;
+            if (w == '{' && m_pos > t.span.begin && m_text[m_pos - 1] == '$') {
                 t.value += w;
                 ++m_pos;
                 continue;
             }
-            if (w == ' ' || w == '\t' || w == '\r' || w == '\n' || w == ';' || w == '{'
-                || w == '}')
+            if (w == ' ' || w == '\t' || w == '\r' || w == '\n' || w == ';' || w == '{')
                 break;
             if (w == '\\' && m_pos + 1 < m_text.size()) {
-                t.value += w;
-                t.value += m_text[m_pos + 1];
+                unescape(m_text[m_pos + 1], t.value);
                 m_pos += 2;
                 continue;
             }
@@ -119,6 +97,25 @@ public:
     }
 
 private:
+    // nginx resolves \" \' \\ \t \r \n and keeps any other backslash as it is
+    void unescape(char e, std::string &out)
+    {
+        if (e == '"' || e == '\'' || e == '\\')
+            out += e;
+        else if (e == 't')
+            out += '\t';
+        else if (e == 'r')
+            out += '\r';
+        else if (e == 'n')
+            out += '\n';
+        else {
+            out += '\\';
+            out += e;
+        }
+        if (e == '\n')
+            ++m_line;
+    }
+
     void skipSpaceAndComments()
     {
         while (m_pos < m_text.size()) {
@@ -378,6 +375,23 @@ std::string quoteArg(const std::string &value)
         out += c;
     }
     out += '"';
+    return out;
+}
+
+std::string emit(const std::vector<Directive> &list, int indent)
+{
+    std::string out;
+    const std::string pad(static_cast<std::size_t>(indent) * 4, ' ');
+    for (const auto &d : list) {
+        out += pad + quoteArg(d.name);
+        for (const auto &a : d.args)
+            out += " " + quoteArg(a);
+        if (!d.block) {
+            out += ";\n";
+            continue;
+        }
+        out += " {\n" + emit(d.children, indent + 1) + pad + "}\n";
+    }
     return out;
 }
 

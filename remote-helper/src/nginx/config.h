@@ -88,4 +88,9 @@ std::string splice(const std::string &text, std::vector<Edit> edits);
 // value end the directive.
 std::string quoteArg(const std::string &value);
 
+// Writes `list` in a canonical layout (4-space indent, one directive a line, every argument
+// through quoteArg): what the file means, without its comments and spacing. Parsing the result
+// gives the same names and arguments.
+std::string emit(const std::vector<Directive> &list, int indent = 0);
+
 } // namespace qwqhelper::nginx

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "nginx/config.h"
+#include "nginx/validate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,10 +40,6 @@ Rendered renderSite(const nlohmann::json &spec, const std::string &htpasswdPath,
                     const std::string &previousHtpasswd,
                     const std::vector<std::string> &allowedRoots);
 
-// Grammars (exported for tests).
-bool isDomain(const std::string &s, bool allowWildcard);
-bool isSafeValue(const std::string &s); // printable ASCII, none of ; { } " ' \ $ # or controls
-bool isPathUnder(const std::string &path, const std::vector<std::string> &roots);
 // The file-name form of a site name: its domain (validated by the caller).
 std::string siteFileName(const std::string &domain);
 
