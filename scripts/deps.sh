@@ -22,6 +22,7 @@ TEST_PACKAGES=(
     xvfb xauth hyperfine prometheus-node-exporter libpam-google-authenticator
     stterm xfce4-terminal htop
     docker.io busybox-static docker-registry docker-compose cron
+    nginx
 )
 
 case "${1:-}" in

@@ -53,7 +53,8 @@ enum class ErrorCode : int {
     SiteNotManaged = 5003,      // a hand-written site: listed and readable, never rewritten
     SiteExists = 5004,          // create: a site with that domain exists
     NginxNoSiteDir = 5005,      // the main config includes no sites-enabled/ or conf.d/
-    NginxReloadFailed = 5006,   // the master could not be signalled; files were put back
+    NginxReloadFailed = 5006,   // the master did not take the new config; files were put back
+    SiteChangedMeanwhile = 5007, // a raw edit's base hash no longer matches the file
 
     // 6000 databases
     DatabaseError = 6000,

@@ -46,6 +46,7 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::SiteExists: return Tr::tr("A site with this domain already exists");
     case ErrorCode::NginxNoSiteDir: return Tr::tr("The nginx configuration includes no directory for sites");
     case ErrorCode::NginxReloadFailed: return Tr::tr("nginx could not be reloaded; the previous configuration was restored");
+    case ErrorCode::SiteChangedMeanwhile: return Tr::tr("The file changed on the server since it was opened: reload it and edit again");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
     case ErrorCode::ConnectionFailed: return Tr::tr("Connection failed");

@@ -96,6 +96,48 @@ public:
         return t;
     }
 
+    // OpenResty's *_by_lua_block bodies are Lua, not nginx syntax: the text up to the brace that
+    // closes the one just read, skipping Lua strings and comments. Returns the Lua; the closing
+    // brace is consumed into `closing`.
+    std::string luaBlock(Token &closing)
+    {
+        const std::size_t start = m_pos;
+        int depth = 1;
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c == '\n') {
+                ++m_line;
+            } else if (c == '"' || c == '\'') {
+                for (++m_pos; m_pos < m_text.size() && m_text[m_pos] != c; ++m_pos) {
+                    if (m_text[m_pos] == '\\')
+                        ++m_pos;
+                    else if (m_text[m_pos] == '\n')
+                        ++m_line;
+                }
+            } else if (c == '-' && m_text.compare(m_pos, 2, "--") == 0) {
+                while (m_pos < m_text.size() && m_text[m_pos] != '\n')
+                    ++m_pos;
+                continue;
+            } else if (c == '[' && m_text.compare(m_pos, 2, "[[") == 0) {
+                const auto end = m_text.find("]]", m_pos + 2);
+                const std::size_t stop = end == std::string::npos ? m_text.size() : end + 1;
+                for (; m_pos < stop; ++m_pos)
+                    if (m_text[m_pos] == '\n')
+                        ++m_line;
+            } else if (c == '{') {
+                ++depth;
+            } else if (c == '}' && --depth == 0) {
+                closing.kind = Token::Close;
+                closing.line = m_line;
+                closing.span = {m_pos, m_pos + 1};
+                ++m_pos;
+                return m_text.substr(start, m_pos - 1 - start);
+            }
+            ++m_pos;
+        }
+        throw ParseError(m_file, m_line, "unexpected end of file, expecting \"}\" of a Lua block");
+    }
+
 private:
     // nginx resolves \" \' \\ \t \r \n and keeps any other backslash as it is
     void unescape(char e, std::string &out)
@@ -181,6 +223,13 @@ std::vector<Directive> parseBlock(Lexer &lexer, const std::string &file, bool ne
                 d.block = true;
                 Token close;
                 close.line = a.line;
+                const std::string lua = "_by_lua_block";
+                if (d.name.size() > lua.size()
+                    && d.name.compare(d.name.size() - lua.size(), lua.size(), lua) == 0) {
+                    d.lua = lexer.luaBlock(close);
+                    d.span.end = close.span.end;
+                    break;
+                }
                 d.children = parseBlock(lexer, file, true, depth + 1, close);
                 d.span.end = close.span.end;
                 break;
@@ -378,7 +427,7 @@ std::string quoteArg(const std::string &value)
     return out;
 }
 
-std::string emit(const std::vector<Directive> &list, int indent)
+std::string emitCanonical(const std::vector<Directive> &list, int indent)
 {
     std::string out;
     const std::string pad(static_cast<std::size_t>(indent) * 4, ' ');
@@ -390,7 +439,11 @@ std::string emit(const std::vector<Directive> &list, int indent)
             out += ";\n";
             continue;
         }
-        out += " {\n" + emit(d.children, indent + 1) + pad + "}\n";
+        if (!d.lua.empty()) {
+            out += " {" + d.lua + "}\n";
+            continue;
+        }
+        out += " {\n" + emitCanonical(d.children, indent + 1) + pad + "}\n";
     }
     return out;
 }

@@ -31,6 +31,7 @@ struct Directive
     bool block = false;
     std::vector<Directive> children;
     std::vector<int> includes;     // for `include`: indexes into Tree::files, in glob order
+    std::string lua;               // `*_by_lua_block { … }` (OpenResty): the Lua between the braces
 };
 
 /// A syntax error: file, 1-based line and nginx-like message.
@@ -91,6 +92,6 @@ std::string quoteArg(const std::string &value);
 // Writes `list` in a canonical layout (4-space indent, one directive a line, every argument
 // through quoteArg): what the file means, without its comments and spacing. Parsing the result
 // gives the same names and arguments.
-std::string emit(const std::vector<Directive> &list, int indent = 0);
+std::string emitCanonical(const std::vector<Directive> &list, int indent = 0);
 
 } // namespace qwqhelper::nginx
