@@ -123,7 +123,7 @@ std::string logPath(const Params &p, const ng::Install &in, const std::string &w
     std::string path = which == "error" ? in.errorLogPath : in.httpLogPath;
     if (p.has("domain") || p.has("id")) {
         const json *found = nullptr;
-        const std::string domain = p.optionalString("domain").value_or("");
+        const std::string domain = p.has("domain") ? websites::domainParam(p) : std::string();
         const std::string id = p.optionalString("id").value_or("");
         for (const auto &s : servers) {
             if ((!id.empty() && s.value("id", "") == id)

@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -89,6 +90,26 @@ std::string stageText(const std::string &text, const std::string &path, const st
     return splice(text, edits);
 }
 
+// The stage is a private mkdtemp directory that is removed afterwards: no fsync, no rename.
+void writeStaged(const std::string &path, const std::string &content)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        throw std::runtime_error("cannot stage " + path + ": " + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot stage " + path + ": " + std::strerror(errno));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+}
+
 struct Stage
 {
     std::string root;
@@ -145,7 +166,7 @@ std::string stageTree(const Install &install, const std::vector<FileOp> &ops, St
             continue;
         const std::string staged = stagedPath(stage.root, path);
         fs::makeDirs(dirName(staged), 0700);
-        fs::writeAtomic(staged, stageText(*content, path, stage.root, install.confDir), 0600);
+        writeStaged(staged, stageText(*content, path, stage.root, install.confDir));
     }
     return stagedPath(stage.root, install.confPath);
 }
@@ -194,6 +215,21 @@ RpcError configError(const std::string &stderrText, const std::string &stageRoot
 std::set<int> childrenOf(int pid)
 {
     std::set<int> out;
+    const std::string self = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children";
+    if (const auto list = fs::readRegular(self, 1u << 16)) { // CONFIG_PROC_CHILDREN: no scan
+        std::size_t pos = 0;
+        while (pos < list->size()) {
+            const int child = std::atoi(list->c_str() + pos);
+            if (child > 0)
+                out.insert(child);
+            const auto space = list->find(' ', pos);
+            if (space == std::string::npos)
+                break;
+            pos = space + 1;
+        }
+        if (!out.empty() || list->empty())
+            return out;
+    }
     for (const auto &name : fs::listDir("/proc")) {
         if (name.empty() || !std::all_of(name.begin(), name.end(), ::isdigit))
             continue;
@@ -247,7 +283,7 @@ std::optional<std::string> awaitReload(int pid, const std::set<int> &before, con
         }
         if (::kill(pid, 0) != 0)
             return std::string("the nginx master exited");
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
     }
     return failure ? failure : std::string("no new worker processes within 10 s");
 }

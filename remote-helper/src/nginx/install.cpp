@@ -8,6 +8,8 @@
 #include "process.h"
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <sys/stat.h>
 
 namespace qwqhelper::nginx {
@@ -84,6 +86,34 @@ void findLayout(Install &in, const Tree &tree)
         in.layout = "none";
 }
 
+// `nginx -V` of a binary, run again only when the binary changed (an apply discovers first:
+// the 5-10 ms of a process start are a good part of a reload's budget).
+std::string versionText(const std::string &binary)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::pair<std::string, std::string>> cache; // path -> (stamp, text)
+    struct stat st{};
+    ::stat(binary.c_str(), &st);
+    const std::string stamp = std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":"
+                              + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    {
+        std::lock_guard lock(mutex);
+        const auto it = cache.find(binary);
+        if (it != cache.end() && it->second.first == stamp)
+            return it->second.second;
+    }
+    process::Spec spec;
+    spec.argv = {binary, "-V"};
+    spec.timeoutMs = 10000;
+    const auto r = process::run(spec);
+    const std::string text = r.err + r.out;
+    if (r.exitCode == 0) {
+        std::lock_guard lock(mutex);
+        cache[binary] = {stamp, text};
+    }
+    return text;
+}
+
 } // namespace
 
 std::vector<std::string> allowedRoots()
@@ -136,11 +166,7 @@ Install discover()
                        errorData({}, {}, "looked for nginx and openresty in PATH, /usr/sbin, "
                                          "/usr/local/sbin, /sbin, /usr/local/nginx, "
                                          "/usr/local/openresty and /opt/nginx"));
-    process::Spec spec;
-    spec.argv = {in.binary, "-V"};
-    spec.timeoutMs = 10000;
-    const auto r = process::run(spec);
-    const std::string v = r.err + r.out;
+    const std::string v = versionText(in.binary);
     const auto at = v.find("version: ");
     if (at != std::string::npos) {
         const std::string word = v.substr(at + 9, v.find_first_of(" \n", at + 9) - at - 9);
