@@ -363,6 +363,17 @@ void tst_HelperWebsites::rollbackRestores()
     QCOMPARE(versions.first().toObject().value(QLatin1String("version")).toInt(), version);
     QCOMPARE(versions.first().toObject().value(QLatin1String("action")).toString(), QStringLiteral("update"));
 
+    // per site: only static.test's versions; the diff of a rollback shows the root going back
+    const QJsonArray mine = result(call(QStringLiteral("websites.versions"), {{QStringLiteral("domain"), QStringLiteral("static.test")}}))
+                                .value(QLatin1String("versions")).toArray();
+    QVERIFY(mine.size() >= 2 && mine.size() < versions.size());
+    for (const auto &v : mine)
+        QCOMPARE(v.toObject().value(QLatin1String("site")).toString(), QStringLiteral("static.test"));
+    const QJsonObject d = result(call(QStringLiteral("websites.diff"), {{QStringLiteral("version"), version}}));
+    const QString diff = d.value(QLatin1String("diff")).toString();
+    QVERIFY2(diff.contains(QString(QStringLiteral("-        root ") + path(QStringLiteral("/www/static2"))))
+                 && diff.contains(QString(QStringLiteral("+        root ") + path(QStringLiteral("/www/static")) + QLatin1Char(';'))),
+             qPrintable(diff));
     r = call(QStringLiteral("websites.rollback"), {{QStringLiteral("version"), version}});
     QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
     QVERIFY(waitFor(QStringLiteral("static.test"), QStringLiteral("200 static-ok")));
