@@ -280,6 +280,12 @@ void tst_HelperWebsites::brokenChangeChangesNothing()
     QCOMPARE(snapshot(), before);
     QCOMPARE(get(QStringLiteral("static.test")), QStringLiteral("200 static-ok"));
 
+    // an internationalised name is written as punycode
+    const QJsonObject idn = result(call(QStringLiteral("websites.diff"), site({{QStringLiteral("domain"), QStringLiteral("b\u00fccher.test")},
+        {QStringLiteral("root"), path(QStringLiteral("/www/static"))}})));
+    QCOMPARE(idn.value(QLatin1String("domain")).toString(), QStringLiteral("xn--bcher-kva.test"));
+    QVERIFY(idn.value(QLatin1String("diff")).toString().contains(QLatin1String("server_name xn--bcher-kva.test;")));
+
     // the diff says the same without writing anything
     const QJsonObject d = call(QStringLiteral("websites.diff"), QJsonObject{{QStringLiteral("test"), true},
         {QStringLiteral("site"), site({{QStringLiteral("domain"), QStringLiteral("static.test")},

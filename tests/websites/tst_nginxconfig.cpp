@@ -234,7 +234,8 @@ void tst_NginxConfig::renderValidates_data()
     QTest::addColumn<QString>("field");
     QTest::newRow("domain closes block") << QByteArray(R"({"domain":"a.com; }","root":"/srv/a"})") << "domain";
     QTest::newRow("domain newline") << QByteArray(R"({"domain":"a.com\nb","root":"/srv/a"})") << "domain";
-    QTest::newRow("idn") << QByteArray(R"({"domain":"bücher.de","root":"/srv/a"})") << "domain";
+    QTest::newRow("idn not IDNA2008") << QByteArray(R"({"domain":"a\u200db.de","root":"/srv/a"})") << "domain";
+    QTest::newRow("idn symbol") << QByteArray(R"({"domain":"\u2603.de","root":"/srv/a"})") << "domain";
     QTest::newRow("alias") << QByteArray(R"({"domain":"a.com","aliases":["ok.com","x y"],"root":"/srv/a"})") << "aliases[1]";
     QTest::newRow("root dotdot") << QByteArray(R"({"domain":"a.com","root":"/srv/../etc"})") << "root";
     QTest::newRow("root outside") << QByteArray(R"({"domain":"a.com","root":"/etc"})") << "root";
@@ -340,6 +341,12 @@ void tst_NginxConfig::renderedParsesAndRoundTripsSpec()
 
 void tst_NginxConfig::domains()
 {
+    // IDNs become punycode (IDNA2008 through libidn2), upper case folded
+    QCOMPARE(nginx::domainField("B\xc3\xbc" "cher.de", "domain", false), std::string("xn--bcher-kva.de"));
+    QCOMPARE(nginx::domainField("*.m\xc3\xbc" "nchen.de", "aliases[0]", true), std::string("*.xn--mnchen-3ya.de"));
+    const auto spec = nginx::renderSite(json::parse(R"({"domain":"b\u00fccher.de","root":"/srv/a"})"),
+                                        "/h", "", {"/srv"}).spec;
+    QCOMPARE(spec["domain"].get<std::string>(), std::string("xn--bcher-kva.de"));
     QVERIFY(nginx::isDomain("a.b-c.example", false));
     QVERIFY(nginx::isDomain("xn--bcher-kva.de", false));
     QVERIFY(!nginx::isDomain("-a.com", false));

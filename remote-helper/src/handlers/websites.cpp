@@ -44,12 +44,7 @@ ng::Tree loadTree(const ng::Install &in)
 
 std::string domainParam(const Params &p)
 {
-    const std::string d = p.requiredString("domain");
-    std::string lower = d;
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    if (!ng::isDomain(lower, false))
-        throw invalidValue("domain", "invalid domain", "letters, digits, hyphens and dots only");
-    return lower;
+    return ng::domainField(p.requiredString("domain"), "domain", false); // IDN → punycode
 }
 
 SitePaths sitePaths(const ng::Install &in, const std::string &domain)
@@ -93,14 +88,8 @@ Plan planWrite(const ng::Install &in, const json &spec, int mode)
 {
     if (!spec.is_object())
         throw RpcError(Code::InvalidParams, "invalid params: site must be an object", errorData("site"));
-    std::string domain;
-    if (spec.contains("domain") && spec["domain"].is_string())
-        domain = spec["domain"].get<std::string>();
-    std::string lower = domain;
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    // renderSite names the field precisely; check only what the paths need first
-    if (!ng::isDomain(lower, false))
-        ng::renderSite(spec, "/", "", ng::allowedRoots()); // throws naming "domain"
+    // the same grammar (and punycode) as renderSite: the paths need the domain first
+    const std::string lower = ng::domainField(ng::str(spec, "domain", "domain"), "domain", false);
     const SitePaths paths = sitePaths(in, lower);
     const auto current = siteText(in, paths);
     if (current && mode == 0)

@@ -6,6 +6,7 @@
 #include "fsutil.h"
 
 #include <arpa/inet.h>
+#include <idn2.h>
 
 #include <algorithm>
 #include <cctype>
@@ -93,15 +94,24 @@ void requireSafe(const std::string &value, const std::string &field)
 
 std::string domainField(const std::string &value, const std::string &field, bool wildcard)
 {
-    for (unsigned char c : value)
-        if (c >= 0x80)
+    std::string name = value;
+    if (std::any_of(value.begin(), value.end(), [](unsigned char c) { return c >= 0x80; })) {
+        // IDNA2008 (libidn2): NFC, lower-cased, non-transitional (UTS #46), then punycode
+        const bool star = wildcard && value.rfind("*.", 0) == 0;
+        char *ascii = nullptr;
+        const int rc = ::idn2_to_ascii_8z(value.c_str() + (star ? 2 : 0), &ascii,
+                                          IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+        if (rc != IDN2_OK || !ascii)
             throw invalidValue(field, "invalid " + field,
-                               "internationalised names must be given in punycode (xn--…)");
-    std::string lower = value;
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    if (!isDomain(lower, wildcard))
+                               std::string("not a valid internationalised domain name: ")
+                                   + ::idn2_strerror(rc));
+        name = (star ? "*." : "") + std::string(ascii);
+        ::idn2_free(ascii);
+    }
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    if (!isDomain(name, wildcard))
         throw invalidValue(field, "invalid " + field, "letters, digits, hyphens and dots only");
-    return lower;
+    return name;
 }
 
 std::string pathField(const std::string &value, const std::string &field,
