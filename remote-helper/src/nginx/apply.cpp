@@ -283,7 +283,7 @@ std::optional<std::string> awaitReload(int pid, const std::set<int> &before, con
         }
         if (::kill(pid, 0) != 0)
             return std::string("the nginx master exited");
-        std::this_thread::sleep_for(std::chrono::microseconds(500));
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return failure ? failure : std::string("no new worker processes within 10 s");
 }
