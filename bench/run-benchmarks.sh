@@ -15,6 +15,8 @@
 #   8. containers.list of 200 containers via a running helper <= 1.0 x `docker ps -a --format '{{json .}}'` (containers/)
 #   8b. following a container that logs 100,000 lines/s: GUI event loop never blocked > 50 ms, no
 #      line lost (containers/run-containers-logs-bench.sh)
+#   11. websites: a site change (stage + nginx -t + switch + confirmed reload) <= 1.5 x
+#      `nginx -t && nginx -s reload` by hand, on a private nginx (websites/)
 #   9-10. AI pane: streamed tokens painted <= 30 ms after their bytes arrive (p99); SSE parser >= 50 MB/s (ai/)
 # Usage: run-benchmarks.sh [BUILD_DIR]   (default ./build)
 # Needs root (the sshd fixture creates a user and runs sshd), hyperfine, openssh,
@@ -193,6 +195,8 @@ case $? in 0|77) ;; *) die "the terminal benchmark failed" ;; esac
 "$HERE/containers/run-containers-bench.sh" "$BUILD" "$WORK/containers.json"; case $? in 0|77) ;; *) die "the containers benchmark failed" ;; esac
 "$HERE/containers/run-containers-logs-bench.sh" "$BUILD" "$WORK/containers-logs.json"; case $? in 0|77) ;; *) die "the containers logs benchmark failed" ;; esac
 "$HERE/ai/run-ai-bench.sh" "$BUILD" "$WORK/ai.json" || die "the AI pane benchmark failed"
+# --- websites: a site change vs nginx -t && nginx -s reload (websites/run-websites-bench.sh) ---
+"$HERE/websites/run-websites-bench.sh" "$BUILD" "$WORK/websites.json"; case $? in 0|77) ;; *) die "the websites benchmark failed" ;; esac
 
 # --- report ---------------------------------------------------------------------------------
 export WORK NE_RSS HELPER_RSS OUT="$BUILD/bench-results.json"
@@ -254,6 +258,7 @@ if term:
 rows += [tuple(r) for r in load("containers.json")["rows"]] if os.path.exists(os.path.join(work, "containers.json")) else []
 rows += [tuple(r) for r in load("containers-logs.json")["rows"]] if os.path.exists(os.path.join(work, "containers-logs.json")) else []
 rows += [tuple(r) for r in load("ai.json")["rows"]] if os.path.exists(os.path.join(work, "ai.json")) else []
+rows += [tuple(r) for r in load("websites.json")["rows"]] if os.path.exists(os.path.join(work, "websites.json")) else []
 # Reported, not yet enforced (issue 4 is open):
 # - the terminal against st: 1.07-1.43x seen on the shared 2 cores (target 1.5x); qwq overlaps
 #   PTY reading and parsing on the second core, so a busy machine costs it more than st.

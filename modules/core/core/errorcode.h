@@ -48,6 +48,13 @@ enum class ErrorCode : int {
 
     // 5000 websites / nginx / SSL
     NginxConfigInvalid = 5000,
+    NginxNotInstalled = 5001,   // no nginx/OpenResty binary, or its main config is missing
+    SiteNotFound = 5002,        // no such site, log or stored version (data.field says which)
+    SiteNotManaged = 5003,      // a hand-written site: listed and readable, never rewritten
+    SiteExists = 5004,          // create: a site with that domain exists
+    NginxNoSiteDir = 5005,      // the main config includes no sites-enabled/ or conf.d/
+    NginxReloadFailed = 5006,   // the master did not take the new config; files were put back
+    SiteChangedMeanwhile = 5007, // a raw edit's base hash no longer matches the file
 
     // 6000 databases
     DatabaseError = 6000,

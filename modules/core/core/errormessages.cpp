@@ -40,6 +40,13 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::ComposeRisky: return Tr::tr("The compose file gives containers power over the host");
     case ErrorCode::SchedulerUnavailable: return Tr::tr("Neither systemd nor cron is available for scheduling");
     case ErrorCode::NginxConfigInvalid: return Tr::tr("The nginx configuration is invalid");
+    case ErrorCode::NginxNotInstalled: return Tr::tr("nginx is not installed on this server");
+    case ErrorCode::SiteNotFound: return Tr::tr("Site not found");
+    case ErrorCode::SiteNotManaged: return Tr::tr("This site was written by hand: qwq does not rewrite it");
+    case ErrorCode::SiteExists: return Tr::tr("A site with this domain already exists");
+    case ErrorCode::NginxNoSiteDir: return Tr::tr("The nginx configuration includes no directory for sites");
+    case ErrorCode::NginxReloadFailed: return Tr::tr("nginx could not be reloaded; the previous configuration was restored");
+    case ErrorCode::SiteChangedMeanwhile: return Tr::tr("The file changed on the server since it was opened: reload it and edit again");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
     case ErrorCode::ConnectionFailed: return Tr::tr("Connection failed");

@@ -21,6 +21,7 @@ void registerNetworkMethods(Dispatcher &dispatcher);         // networks.*
 void registerComposeMethods(Dispatcher &dispatcher);         // compose.list and project commands
 void registerComposeDeployMethods(Dispatcher &dispatcher);   // compose.validate/deploy/…
 void registerSelfhealMethods(Dispatcher &dispatcher);        // selfheal.*
+void registerWebsiteMethods(Dispatcher &dispatcher);         // websites.* (nginx)
 
 inline void registerAllMethods(Dispatcher &dispatcher)
 {
@@ -34,6 +35,7 @@ inline void registerAllMethods(Dispatcher &dispatcher)
     registerComposeMethods(dispatcher);
     registerComposeDeployMethods(dispatcher);
     registerSelfhealMethods(dispatcher);
+    registerWebsiteMethods(dispatcher);
 }
 
 } // namespace qwqhelper
