@@ -2081,6 +2081,82 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
         <source>The self-heal watcher was removed; its incidents are kept.</source>
         <translation>自愈监视器已移除；其事件记录仍保留。</translation>
     </message>
+    <message>
+        <source>Choose a stored version to roll back to</source>
+        <translation>请选择要回滚到的已保存版本</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>版本…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this project&apos;s files: compare and roll back</source>
+        <translation>此项目文件的早期版本：比较并回滚</translation>
+    </message>
+    <message>
+        <source>%1 rolled back (now version %2)</source>
+        <translation>%1 已回滚（现在是版本 %2）</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>%1 的版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Output of the rollback appears here.</source>
+        <translation>回滚的输出显示在这里。</translation>
+    </message>
+    <message>
+        <source>Roll Back to This Version…</source>
+        <translation>回滚到此版本…</translation>
+    </message>
+    <message>
+        <source>Loading the stored versions…</source>
+        <translation>正在加载已保存的版本…</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <source>Pick a version to see how it differs from the one running now.</source>
+        <translation>选择一个版本，查看它与当前运行版本的差异。</translation>
+    </message>
+    <message>
+        <source>Only one version is stored: there is nothing to roll back to yet.</source>
+        <translation>只保存了一个版本：目前没有可回滚的版本。</translation>
+    </message>
+    <message>
+        <source>running now (version %1)</source>
+        <translation>当前运行（版本 %1）</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>This is the version running now.</source>
+        <translation>这是当前运行的版本。</translation>
+    </message>
+    <message>
+        <source>Rolling back deploys version %1 again as a new version; the current one stays stored.</source>
+        <translation>回滚会把版本 %1 作为新版本重新部署；当前版本仍会保留。</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 to version %2…</source>
+        <translation>正在把 %1 回滚到版本 %2…</translation>
+    </message>
+    <message>
+        <source>Rolled back: version %1 runs again as version %2.</source>
+        <translation>已回滚：版本 %1 作为版本 %2 重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Core</name>
@@ -2299,6 +2375,34 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
     <message>
         <source>No such version of the compose project</source>
         <translation>该 Compose 项目没有此版本</translation>
+    </message>
+    <message>
+        <source>nginx is not installed on this server</source>
+        <translation>此服务器上没有安装 nginx</translation>
+    </message>
+    <message>
+        <source>Site not found</source>
+        <translation>未找到站点</translation>
+    </message>
+    <message>
+        <source>This site was written by hand: qwq does not rewrite it</source>
+        <translation>此站点是手写的：qwq 不会重写它</translation>
+    </message>
+    <message>
+        <source>A site with this domain already exists</source>
+        <translation>已存在使用此域名的站点</translation>
+    </message>
+    <message>
+        <source>The nginx configuration includes no directory for sites</source>
+        <translation>nginx 配置中没有包含站点目录</translation>
+    </message>
+    <message>
+        <source>nginx could not be reloaded; the previous configuration was restored</source>
+        <translation>nginx 无法重新加载；已恢复之前的配置</translation>
+    </message>
+    <message>
+        <source>The file changed on the server since it was opened: reload it and edit again</source>
+        <translation>文件打开后在服务器上已被修改：请重新加载后再编辑</translation>
     </message>
 </context>
 <context>

@@ -234,8 +234,15 @@ ContainersPanel::~ContainersPanel()
     m_details->stop();
 }
 
+void ContainersPanel::updateCount()
+{
+    m_count->setText(m_totalCount < 0 ? QString()
+                                      : Tr::tr("%1 running of %2").arg(m_runningCount).arg(m_totalCount));
+}
+
 void ContainersPanel::retranslate()
 {
+    updateCount();
     m_offlineLabel->setText(Tr::tr("%1 is not connected.").arg(m_server->serverName()));
     m_connectButton->setText(Tr::tr("Connect"));
     m_noDockerLabel->setText(Tr::tr("Docker was not found on %1, or it does not answer.\n"
@@ -357,7 +364,9 @@ void ContainersPanel::refresh()
         int running = 0;
         for (const Container &c : *r)
             running += c.isRunning() ? 1 : 0;
-        m_count->setText(Tr::tr("%1 running of %2").arg(running).arg(r->size()));
+        m_runningCount = running;
+        m_totalCount = int(r->size());
+        updateCount();
         updateDetails();
         updateButtons();
         if (isVisible())

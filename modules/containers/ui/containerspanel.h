@@ -87,6 +87,7 @@ protected:
 
 private:
     void retranslate();
+    void updateCount();
     void onReadyChanged(bool ready);
     void send(const QString &verb, const QList<QJsonObject> &calls, bool confirmed);
     void updateButtons();
@@ -116,6 +117,8 @@ private:
     QPushButton *m_remove;
     QPushButton *m_refreshButton;
     QLabel *m_count;
+    int m_runningCount = 0;
+    int m_totalCount = -1;   // before the first list
     QTableView *m_table;
     QSplitter *m_splitter;
     ContainerDetails *m_details;
