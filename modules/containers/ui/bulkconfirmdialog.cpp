@@ -4,6 +4,7 @@
 
 #include <containers/core/containerstr.h>
 #include <core/core/redact.h>
+#include <workbench/ui/confirmcalldialog.h>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -58,14 +59,7 @@ BulkConfirmDialog::BulkConfirmDialog(const Request &request, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     if (typed) {
-        m_typed = new QLineEdit(this);
-        m_typed->setObjectName(QStringLiteral("typedConfirmation"));
-        m_typed->setPlaceholderText(request.typedWord);
-        form->addRow(Tr::tr("Type “%1”:").arg(request.typedWord), m_typed);
-        m_approve->setEnabled(false);
-        const QString word = request.typedWord;
-        connect(m_typed, &QLineEdit::textChanged, this,
-                [this, word](const QString &t) { m_approve->setEnabled(t == word); });
+        m_typed = Workbench::addTypedConfirmation(form, m_approve, request.typedWord);
     }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);

@@ -32,6 +32,18 @@ QString riskText(Risk r)
 }
 } // namespace
 
+QLineEdit *addTypedConfirmation(QFormLayout *form, QPushButton *approve, const QString &word)
+{
+    auto *field = new QLineEdit;
+    field->setObjectName(QStringLiteral("typedConfirmation"));
+    field->setPlaceholderText(word);
+    form->addRow(Tr::tr("Type “%1”:").arg(word), field);
+    approve->setEnabled(false);
+    QObject::connect(field, &QLineEdit::textChanged, approve,
+                     [approve, word](const QString &t) { approve->setEnabled(t == word); });
+    return field;
+}
+
 ConfirmCallDialog::ConfirmCallDialog(const Helper::CallPreview &preview, const QString &serverName,
                                      QWidget *parent)
     : QDialog(parent)
@@ -73,14 +85,7 @@ ConfirmCallDialog::ConfirmCallDialog(const Helper::CallPreview &preview, const Q
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     if (preview.typed) {
-        m_typed = new QLineEdit;
-        m_typed->setObjectName(QStringLiteral("typedConfirmation"));
-        m_typed->setPlaceholderText(preview.typedWord);
-        form->addRow(Tr::tr("Type “%1”:").arg(preview.typedWord), m_typed);
-        m_approve->setEnabled(false);
-        const QString word = preview.typedWord;
-        connect(m_typed, &QLineEdit::textChanged, this,
-                [this, word](const QString &t) { m_approve->setEnabled(t == word); });
+        m_typed = addTypedConfirmation(form, m_approve, preview.typedWord);
     }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);

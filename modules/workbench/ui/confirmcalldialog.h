@@ -7,10 +7,15 @@
 #include <QDialog>
 #include <QFuture>
 
+class QFormLayout;
 class QLineEdit;
 class QPushButton;
 
 namespace Qwq::Workbench {
+
+/// Adds the "Type “word”:" row of a confirmation to `form`: `approve` is disabled until the
+/// field holds exactly `word`. Returns the field (object name `typedConfirmation`).
+QLineEdit *addTypedConfirmation(QFormLayout *form, QPushButton *approve, const QString &word);
 
 /// Shows the literal call a change will make — server, method, risk class, parameters with
 /// secrets masked — and asks for approval; destructive calls need the server's name typed.
