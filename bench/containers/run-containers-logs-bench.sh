@@ -79,9 +79,10 @@ if len(ends) == 2 and ts(ends[1]) > ts(ends[0]):
     r["dockerd_lines_per_second"] = r["lines_expected"] / (ts(ends[1]) - ts(ends[0]))
     json.dump(r, open(sys.argv[1], "w"), indent=2)
     print("dockerd logged them at %.0f lines/s" % r["dockerd_lines_per_second"])
-print("followed %d of %d lines at %.0f lines/s in %d messages; longest event-loop stall %d ms; "
-      "view holds %d, dropped %d past its cap of %d"
+print("followed %d of %d lines at %.0f lines/s in %d messages; longest event-loop stall %d ms "
+      "(%.1f ms of it blocked by qwq, the rest waiting for a CPU); view holds %d, dropped %d past its cap of %d"
       % (r["lines_received"], r["lines_expected"], r["lines_per_second"], r["stream_messages"],
-         r["max_event_loop_stall_ms"], r["lines_held_in_view"], r["lines_dropped_by_cap"], r["view_capacity"]))
+         r["max_event_loop_stall_ms"], r["max_event_loop_blocked_ms"], r["lines_held_in_view"],
+         r["lines_dropped_by_cap"], r["view_capacity"]))
 PY
 exit 0
