@@ -273,8 +273,7 @@ void ContainerDetails::showContainer(const Container &c)
     const bool has = !c.id.isEmpty();
     m_askAi->setEnabled(has);
     m_shell->setEnabled(has && c.isRunning());
-    // TODO: exec sessions need HelperClient to send $/input and $/resize for a request
-    // (containers.exec in PROTOCOL.md); until it can, the button stays hidden.
+    // Shown when the helper offers containers.exec (ContainerShellWindow opens the shell).
     m_shell->setVisible(m_service->hasMethod(QStringLiteral("containers.exec")));
     m_tabs->setEnabled(has);
     if (sameId) {
