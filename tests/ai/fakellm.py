@@ -6,7 +6,7 @@ qwqctl terminal tests.
 
 POST /v1/chat/completions streams (SSE). By the question:
 - "why … failing" (or "为什么"): a container diagnosis: containers_list, then container_logs of
-  the first container that is not running, then an answer quoting its last log line;
+  the first container that is not running, then an answer quoting its last error (stderr) line, else its last line;
 - "restart NAME" / "remove NAME" / "deploy PROJECT" (or "重启" / "删除" / "部署"): calls
   container_restart / container_remove (force) / compose_deploy (a compose.yml whose image
   and command differ from tests' managed "shop" project), then says what came back;
@@ -174,7 +174,10 @@ class Handler(BaseHTTPRequestHandler):
             lines = result.get("output", [])
             name = next((json.loads(c["function"]["arguments"]).get("id") for m in since
                          for c in (m.get("tool_calls") or []) if c["function"]["name"] == "container_logs"), "?")
-            tail = lines[-1] if lines else "(no output)"
+            # Like a model would, quote the last error line (stderr), else the last line: stdout
+            # and stderr reach dockerd through two pipes, so their order is not fixed.
+            errors = [l for l in lines if l.startswith("[stderr]")]
+            tail = (errors or lines or ["(no output)"])[-1]
             self.say(("容器 %s 已退出。它的最后一行日志：%s" if chinese else
                       "Container %s has exited. Its last log line: %s") % (name, tail))
         return True

@@ -122,7 +122,7 @@ def main():
 
         docker("rm", "-f", "qwq-ai-fail", "qwq-ai-web", check_rc=False)
         docker("run", "-d", "--network", "none", "--name", "qwq-ai-fail", image, "sh", "-c",
-               "echo starting; echo 'ERROR: cannot open /data/db: permission denied' >&2; exit 3")
+               "echo starting; sleep 0.2; echo 'ERROR: cannot open /data/db: permission denied' >&2; exit 3")
         docker("run", "-d", "--network", "none", "--init", "--name", "qwq-ai-web", image, "sleep", "1000")
         for _ in range(50):
             if docker("inspect", "-f", "{{.State.Status}}", "qwq-ai-fail") == "exited":

@@ -55,6 +55,11 @@ enum class ErrorCode : int {
     NginxNoSiteDir = 5005,      // the main config includes no sites-enabled/ or conf.d/
     NginxReloadFailed = 5006,   // the master did not take the new config; files were put back
     SiteChangedMeanwhile = 5007, // a raw edit's base hash no longer matches the file
+    AcmeFailed = 5008,          // the ACME CA refused or failed (data.detail: its problem document)
+    ChallengeFailed = 5009,     // the CA could not validate a name (data.domain, data.type, data.detail)
+    DnsMismatch = 5010,         // a name does not resolve to this server (data.names, data.addresses)
+    CertificateInvalid = 5011,  // import: malformed PEM, key/cert mismatch, broken chain, expired
+    DnsUpdateFailed = 5012,     // an RFC 2136 update was refused or not answered (data.rcode)
 
     // 6000 databases
     DatabaseError = 6000,

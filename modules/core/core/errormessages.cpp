@@ -47,6 +47,11 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::NginxNoSiteDir: return Tr::tr("The nginx configuration includes no directory for sites");
     case ErrorCode::NginxReloadFailed: return Tr::tr("nginx could not be reloaded; the previous configuration was restored");
     case ErrorCode::SiteChangedMeanwhile: return Tr::tr("The file changed on the server since it was opened: reload it and edit again");
+    case ErrorCode::AcmeFailed: return Tr::tr("The certificate authority refused the request");
+    case ErrorCode::ChallengeFailed: return Tr::tr("The certificate authority could not validate the domain");
+    case ErrorCode::DnsMismatch: return Tr::tr("The domain does not point at this server");
+    case ErrorCode::CertificateInvalid: return Tr::tr("The certificate or key is not valid");
+    case ErrorCode::DnsUpdateFailed: return Tr::tr("The DNS server refused the update");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
     case ErrorCode::ConnectionFailed: return Tr::tr("Connection failed");
