@@ -7,6 +7,7 @@
 #include <monitor/ui/monitormodule.h>
 #include <terminal/ui/terminalmodule.h>
 #include <tunnels/ui/tunnelsmodule.h>
+#include <websites/ui/websitesmodule.h>
 
 namespace Qwq::App {
 
@@ -15,6 +16,7 @@ ModuleList::ModuleList()
     // One line per module; keep in the order panels should appear.
     m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
     m_modules.push_back(std::make_unique<Containers::ContainersModule>());
+    m_modules.push_back(std::make_unique<Websites::WebsitesModule>());
     m_modules.push_back(std::make_unique<Tunnels::TunnelsModule>());
     m_modules.push_back(std::make_unique<Terminal::TerminalModule>());
     m_modules.push_back(std::make_unique<Ai::AiModule>([this] { return modules(); }));

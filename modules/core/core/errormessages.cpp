@@ -128,6 +128,9 @@ Error errorFromWire(const QJsonObject &err)
                             err.value(QStringLiteral("message")).toString(),
                             data.value(QStringLiteral("field")).toString(), hint,
                             data.value(QStringLiteral("detail")).toString());
+    e.file = data.value(QStringLiteral("file")).toString();
+    e.line = qMax(0, data.value(QStringLiteral("line")).toInt());
+    e.column = qMax(0, data.value(QStringLiteral("column")).toInt());
     // The object that was not found, shown as plain text after the translated title.
     const QString value = data.value(QStringLiteral("value")).toString();
     if (e.code == ErrorCode::ContainerNotFound && !value.isEmpty())

@@ -22,6 +22,11 @@ struct Error
     QString detail;
     QString hint;
     QString field;
+    /// Where the helper located the problem (its data.file, data.line, data.column: an nginx
+    /// or compose file), 1-based; 0 when it did not say.
+    QString file;
+    int line = 0;
+    int column = 0;
 
     Error() = default;
     Error(ErrorCode c, QString msg, QString det = {}, QString h = {}, QString f = {})

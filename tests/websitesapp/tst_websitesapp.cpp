@@ -1,0 +1,625 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The Websites panel offscreen on This computer (the real qwq-helper over a pipe) against a
+// real nginx on 127.0.0.1 (tests/fixtures/nginx.sh) and two tiny HTTP backends: the list with
+// the fixture's hand-written site, the site form (bad input named and focused, nothing
+// written; preview with nginx -t; create; edit), form and raw editor kept consistent, nginx's
+// refusal marked on its line with the files untouched, a file changed meanwhile never
+// overwritten, the directive form of a hand-written site, versions and roll back, disable,
+// enable, delete with a typed confirmation, logs, ask AI, and screenshots in both languages.
+#include "backendserver.h"
+
+#include <awaitfuture.h>
+#include <core/core/auditlog.h>
+#include <core/core/paths.h>
+#include <editor/ui/codeeditor.h>
+#include <helper/core/helperclient.h>
+#include <helper/core/serverconnection.h>
+#include <profiles/core/profilestore.h>
+#include <profiles/core/secretstore.h>
+#include <websites/core/sitelistmodel.h>
+#include <websites/core/websitesservice.h>
+#include <websites/ui/directivedialog.h>
+#include <websites/ui/rawconfigdialog.h>
+#include <websites/ui/siteformdialog.h>
+#include <websites/ui/siteformtables.h>
+#include <websites/ui/sitelogview.h>
+#include <websites/ui/siteversionsdialog.h>
+#include <websites/ui/websitespanel.h>
+#include <workbench/core/servercontext.h>
+#include <workbench/core/serverregistry.h>
+#include <workbench/ui/confirmcalldialog.h>
+#include <workbench/ui/messagebar.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <memory>
+#include <unistd.h>
+
+using namespace Qwq;
+using namespace Qwq::Websites;
+
+class tst_WebsitesApp : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void listsTheHandWrittenSite();
+    void formRefusesBadInputNamingTheField();
+    void createProxySiteThroughTheForm();
+    void formAndRawEditorStayConsistent();
+    void rawEditorMarksNginxRefusalAndKeepsFiles();
+    void rawEditorNeverOverwritesAChangeMadeMeanwhile();
+    void handWrittenSiteEditedInPlace();
+    void versionsDiffAndRollBack();
+    void disableEnableAndDeleteTyped();
+    void logsOfASite();
+    void askAiGetsMaskedConfigAndErrors();
+    void screenshots();
+
+private:
+    QString path(const QString &rel) const { return m_dir.path() + rel; }
+    QString get(const QString &host);
+    bool waitFor(const QString &host, const QString &expected);
+    QByteArray read(const QString &file) const;
+    template<typename D>
+    D *nextDialog(const std::function<void()> &open);
+    bool selectName(const QString &name);
+    SiteFormDialog *fillNewProxySite(const QString &domain, quint16 backendPort);
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_home;
+    bool m_started = false;
+    int m_port = 0;
+    std::unique_ptr<BackendServer> m_backendA;
+    std::unique_ptr<BackendServer> m_backendB;
+    std::unique_ptr<Profiles::ProfileStore> m_store;
+    Profiles::SecretStore m_secrets;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<Workbench::ServerRegistry> m_registry;
+    Workbench::ServerContext *m_ctx = nullptr;
+    QWidget *m_window = nullptr;
+    WebsitesPanel *m_panel = nullptr;
+};
+
+QString tst_WebsitesApp::get(const QString &host)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_port));
+    if (!s.waitForConnected(3000))
+        return {};
+    s.write("GET / HTTP/1.0\r\nHost: " + host.toUtf8() + "\r\n\r\n");
+    QByteArray all;
+    while (s.waitForReadyRead(3000))
+        all += s.readAll();
+    all += s.readAll();
+    const int split = all.indexOf("\r\n\r\n");
+    const QByteArray code = all.left(all.indexOf("\r\n")).split(' ').value(1);
+    return QString::fromUtf8(code + " " + (split < 0 ? QByteArray() : all.mid(split + 4).trimmed()));
+}
+
+bool tst_WebsitesApp::waitFor(const QString &host, const QString &expected)
+{
+    for (int i = 0; i < 50; ++i) {   // the master reloads asynchronously after SIGHUP
+        if (get(host) == expected)
+            return true;
+        QTest::qWait(100);
+    }
+    qWarning() << "got" << get(host) << "expected" << expected;
+    return false;
+}
+
+QByteArray tst_WebsitesApp::read(const QString &file) const
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+template<typename D>
+D *tst_WebsitesApp::nextDialog(const std::function<void()> &open)
+{
+    QPointer<D> found;
+    const auto c = connect(m_panel, &WebsitesPanel::dialogOpened, this, [&found](QDialog *d) {
+        if (auto *x = qobject_cast<D *>(d))
+            found = x;
+    });
+    open();
+    for (int i = 0; i < 200 && !found; ++i)
+        QTest::qWait(50);
+    disconnect(c);
+    return found.data();
+}
+
+bool tst_WebsitesApp::selectName(const QString &name)
+{
+    for (const SiteEntry &s : m_panel->model()->sites()) {
+        if (s.names.contains(name))
+            return m_panel->selectSite(s.id);
+    }
+    return false;
+}
+
+void tst_WebsitesApp::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root (nginx fixture)");
+    QVERIFY(m_dir.isValid() && m_home.isValid());
+    QProcess fixture;
+    fixture.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    fixture.start(QStringLiteral("bash"), {QStringLiteral(QWQ_SOURCE_DIR "/tests/fixtures/nginx.sh"), QStringLiteral("start"),
+                                           m_dir.path()});
+    QVERIFY(fixture.waitForFinished(30000));
+    if (fixture.exitCode() == 77)
+        QSKIP("nginx is not installed");
+    QCOMPARE(fixture.exitCode(), 0);
+    m_started = true;
+    QString conf;
+    for (const QByteArray &line : read(path(QStringLiteral("/env"))).split('\n')) {
+        const QByteArray value = line.mid(line.indexOf('=') + 1);
+        if (line.startsWith("CONF="))
+            conf = QString::fromUtf8(value);
+        else if (line.startsWith("PORT="))
+            m_port = value.toInt();
+    }
+    QVERIFY(m_port > 0);
+    m_backendA = std::make_unique<BackendServer>("backend-a");
+    m_backendB = std::make_unique<BackendServer>("backend-b");
+    QVERIFY(m_backendA->startAndWait() > 0 && m_backendB->startAndWait() > 0);
+    QDir().mkpath(path(QStringLiteral("/www/hand2")));
+    QFile index(path(QStringLiteral("/www/hand2/index.html")));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("hand2-ok\n");
+    index.close();
+    index.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    QFile::setPermissions(path(QStringLiteral("/www/hand2")), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                                                  | QFileDevice::ExeOther);
+
+    // The helper inherits these: its data, the allowed roots and the nginx it manages.
+    qputenv("QWQ_HOME", m_home.path().toUtf8());
+    qputenv("QWQ_HELPER", QWQ_HELPER_PATH);
+    qputenv("QWQ_DATA_DIR", path(QStringLiteral("/qwq-data")).toUtf8());
+    qputenv("QWQ_WEBSITES_ROOTS", path(QStringLiteral("/www")).toUtf8());
+    qputenv("QWQ_NGINX_CONF", conf.toUtf8());
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    QLocale::setDefault(QLocale(QLocale::English));
+    m_store = std::make_unique<Profiles::ProfileStore>(Paths::profilesFile());
+    QVERIFY(m_store->load().ok());
+    m_audit = std::make_unique<AuditLog>(Paths::auditDatabase());
+    QVERIFY(m_audit->open().ok());
+    m_registry = std::make_unique<Workbench::ServerRegistry>(m_store.get(), &m_secrets, m_audit.get());
+    m_ctx = m_registry->context(Profiles::Profile::localId());
+    QVERIFY(m_ctx);
+    m_window = new QWidget;
+    m_window->resize(1200, 760);
+    // As the main window does: a change that needs a confirmation asks with the literal call.
+    m_ctx->connection()->setConfirmHandler([this](const Helper::CallPreview &preview) {
+        return Workbench::ConfirmCallDialog::ask(preview, m_ctx->serverName(), m_window);
+    });
+    m_ctx->connection()->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ctx->isReady(), 15000);
+    auto *layout = new QVBoxLayout(m_window);
+    m_panel = new WebsitesPanel(m_ctx, m_window);
+    layout->addWidget(m_panel);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->refreshCount() > 0 && m_panel->model()->rowCount() > 0, 15000);
+}
+
+void tst_WebsitesApp::cleanupTestCase()
+{
+    delete m_window;
+    m_registry.reset();
+    if (m_started)
+        QProcess::execute(QStringLiteral("bash"), {QStringLiteral(QWQ_SOURCE_DIR "/tests/fixtures/nginx.sh"),
+                                                   QStringLiteral("stop"), m_dir.path()});
+}
+
+void tst_WebsitesApp::listsTheHandWrittenSite()
+{
+    QVERIFY(!m_panel->nginxMissing());
+    QVERIFY(m_panel->installLabel()->text().contains(path(QStringLiteral("/conf/nginx.conf"))));
+    QVERIFY(m_panel->installLabel()->text().contains(QStringLiteral("running")));
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    const SiteEntry *s = m_panel->selectedSite();
+    QVERIFY(s);
+    QVERIFY(!s->managed);
+    QCOMPARE(s->kind(), SiteEntry::Kind::Static);
+    QCOMPARE(s->root, path(QStringLiteral("/www/hand")));
+    const int row = m_panel->model()->rowOf(s->id);
+    QCOMPARE(m_panel->model()->index(row, SiteListModel::SourceColumn).data().toString(),
+             QStringLiteral("hand-written · hand.conf:2"));
+    // Hand-written: edited in place, never enabled/disabled/deleted by rewriting it.
+    QVERIFY(m_panel->editButton()->isEnabled());
+    QVERIFY(!m_panel->enableButton()->isEnabled());
+    QVERIFY(!m_panel->disableButton()->isEnabled());
+    QVERIFY(!m_panel->deleteButton()->isEnabled());
+    QVERIFY(!m_panel->deleteButton()->toolTip().isEmpty());
+    QVERIFY(m_panel->overview()->toPlainText().contains(QStringLiteral("Hand-written")));
+    m_panel->filterField()->setText(QStringLiteral("no-such-site"));
+    QCOMPARE(m_panel->table()->model()->rowCount(), 0);
+    m_panel->filterField()->clear();
+}
+
+SiteFormDialog *tst_WebsitesApp::fillNewProxySite(const QString &domain, quint16 backendPort)
+{
+    auto *dialog = m_panel->openNewSite();
+    dialog->domainField()->setText(domain);
+    dialog->findChild<QLineEdit *>(QStringLiteral("address"))->setText(QStringLiteral("127.0.0.1"));
+    dialog->findChild<QSpinBox *>(QStringLiteral("port"))->setValue(m_port);
+    dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findData(QStringLiteral("proxy")));
+    dialog->backendField()->setText(QStringLiteral("http://127.0.0.1:%1").arg(backendPort));
+    return dialog;
+}
+
+void tst_WebsitesApp::formRefusesBadInputNamingTheField()
+{
+    const QString available = path(QStringLiteral("/conf/sites-available"));
+    const QStringList before = QDir(available).entryList(QDir::Files);
+
+    // Caught by the app: a header value that would end the directive. Nothing is sent.
+    SiteFormDialog *dialog = fillNewProxySite(QStringLiteral("bad.test"), m_backendA->port());
+    dialog->headersTable()->addRow({QStringLiteral("X-Test"), QStringLiteral("1; add_header X-Evil 1")});
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(dialog->errorField(), QStringLiteral("headers[0].value"));
+    QCOMPARE(dialog->tabs()->currentIndex(), 3);   // Access and Headers
+    QCOMPARE(dialog->errorWidget(), dialog->headersTable());
+    QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("headers[0].value")));
+    QVERIFY(!dialog->busy());
+    dialog->headersTable()->setRows({});
+
+    // Caught by the helper: a document root outside the allowed roots (static site).
+    dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findData(QStringLiteral("static")));
+    dialog->rootField()->setText(QStringLiteral("/etc"));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->busy() && !dialog->errorField().isEmpty(), 15000);
+    QCOMPARE(dialog->errorField(), QStringLiteral("root"));
+    QCOMPARE(dialog->tabs()->currentIndex(), 0);
+    QCOMPARE(dialog->errorWidget(), dialog->rootField());
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(QDir(available).entryList(QDir::Files), before);   // nothing written
+    dialog->reject();
+}
+
+void tst_WebsitesApp::createProxySiteThroughTheForm()
+{
+    SiteFormDialog *dialog = fillNewProxySite(QStringLiteral("shop.test"), m_backendA->port());
+    dialog->gzipBox()->setChecked(true);
+    dialog->preview();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->previews() == 1, 15000);
+    QVERIFY(dialog->previewValid());
+    QCOMPARE(dialog->tabs()->currentIndex(), 5);
+    const QString diff = dialog->previewEditor()->text();
+    QVERIFY(diff.contains(QStringLiteral("proxy_pass http://127.0.0.1:%1").arg(m_backendA->port())));
+    QVERIFY(diff.contains(QStringLiteral("gzip on;")));
+    QVERIFY(!QFile::exists(path(QStringLiteral("/conf/sites-available/shop.test.conf"))));   // a preview writes nothing
+
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    QPointer<SiteFormDialog> guard(dialog);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    QTRY_VERIFY(!guard);   // closed and deleted
+    QVERIFY(waitFor(QStringLiteral("shop.test"), QStringLiteral("200 backend-a")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowOfDomain(QStringLiteral("shop.test")) >= 0, 10000);
+    QTRY_COMPARE(m_panel->selectedSite() ? m_panel->selectedSite()->site : QString(), QStringLiteral("shop.test"));
+    QVERIFY(m_panel->deleteButton()->isEnabled());
+    QVERIFY(m_panel->disableButton()->isEnabled());
+    QVERIFY(m_panel->messageBar()->isVisible());
+}
+
+void tst_WebsitesApp::formAndRawEditorStayConsistent()
+{
+    // The form of a site only the form wrote: no warning; Save rewrites it (backend B).
+    QVERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    auto *form = nextDialog<SiteFormDialog>([this] { m_panel->editSelected(); });
+    QVERIFY(form);
+    QVERIFY(!form->isNew());
+    QCOMPARE(form->backendField()->text(), QStringLiteral("http://127.0.0.1:%1").arg(m_backendA->port()));
+    QVERIFY(form->gzipBox()->isChecked());
+    QTest::qWait(1500);
+    QVERIFY(form->handEditsLabel()->isHidden());
+    form->backendField()->setText(QStringLiteral("http://127.0.0.1:%1").arg(m_backendB->port()));
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    form->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    QVERIFY(waitFor(QStringLiteral("shop.test"), QStringLiteral("200 backend-b")));
+
+    // A hand edit in the raw editor: saved through nginx -t, the site stays managed…
+    QTRY_VERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    RawConfigDialog *raw = m_panel->openRawConfig();
+    QVERIFY(raw);
+    QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 1, 10000);
+    QVERIFY(raw->file().endsWith(QStringLiteral("sites-available/shop.test.conf")));
+    QString text = raw->editor()->text();
+    QVERIFY(text.contains(QStringLiteral("# qwq-managed-site shop.test")));
+    text.replace(QStringLiteral("gzip on;"), QStringLiteral("gzip on;\n    add_header X-Raw-Edit yes;"));
+    raw->editor()->setText(text);
+    raw->save();
+    QTRY_VERIFY_WITH_TIMEOUT(raw->saves() == 1, 20000);
+    QVERIFY(read(raw->file()).contains("X-Raw-Edit"));
+    raw->close();
+
+    // …and its form says the file holds lines it does not, before anything is saved.
+    QTRY_VERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    form = nextDialog<SiteFormDialog>([this] { m_panel->editSelected(); });
+    QVERIFY(form);
+    QTRY_VERIFY_WITH_TIMEOUT(form->handEditsLabel()->isVisibleTo(form), 10000);
+    QVERIFY(form->previewEditor()->text().contains(QStringLiteral("X-Raw-Edit")));
+    form->reject();
+}
+
+void tst_WebsitesApp::rawEditorMarksNginxRefusalAndKeepsFiles()
+{
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    const QString file = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QByteArray before = read(file);
+    RawConfigDialog *raw = m_panel->openRawConfig();
+    QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 1, 10000);
+    QCOMPARE(raw->file(), file);
+    QCOMPARE(raw->editor()->text().toUtf8(), before);
+    QString text = raw->editor()->text();
+    text.replace(QStringLiteral("    add_header X-Hand 'yes';"), QStringLiteral("    add_header X-Hand 'yes';\n    proxy_pass_nonsense on;"));
+    raw->editor()->setText(text);
+    const int badLine = int(text.left(text.indexOf(QStringLiteral("proxy_pass_nonsense"))).count(QLatin1Char('\n'))) + 1;
+    raw->save();
+    QTRY_VERIFY_WITH_TIMEOUT(!raw->busy() && !raw->statusLabel()->text().isEmpty()
+                                 && raw->statusLabel()->text() != QStringLiteral("Checking with nginx and applying…"), 20000);
+    QVERIFY2(raw->statusLabel()->text().contains(QStringLiteral("proxy_pass_nonsense")), qPrintable(raw->statusLabel()->text()));
+    QCOMPARE(raw->editor()->diagnostics().size(), 1);
+    QCOMPARE(raw->editor()->diagnostics().constFirst().line, badLine);
+    QCOMPARE(read(file), before);   // nginx -t refused the staged copy: nothing changed
+    QCOMPARE(raw->saves(), 0);
+    QVERIFY(waitFor(QStringLiteral("hand.test"), QStringLiteral("200 hand-ok")));
+    raw->close();
+}
+
+void tst_WebsitesApp::rawEditorNeverOverwritesAChangeMadeMeanwhile()
+{
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    const QString file = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    RawConfigDialog *raw = m_panel->openRawConfig();
+    QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 1, 10000);
+    // Someone edits the file on the server while the editor is open.
+    QByteArray theirs = read(file);
+    theirs.append("# changed by someone else\n");
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(theirs);
+    }
+    raw->editor()->setText(raw->editor()->text() + QStringLiteral("# mine\n"));
+    raw->save();
+    QTRY_VERIFY_WITH_TIMEOUT(!raw->busy() && raw->statusLabel()->text().contains(QStringLiteral("Reload")), 20000);
+    QCOMPARE(read(file), theirs);
+    QCOMPARE(raw->saves(), 0);
+    raw->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 2, 10000);
+    QVERIFY(raw->editor()->text().contains(QStringLiteral("# changed by someone else")));
+    raw->close();
+}
+
+void tst_WebsitesApp::handWrittenSiteEditedInPlace()
+{
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    const QString file = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    auto *dialog = nextDialog<DirectiveDialog>([this] { m_panel->editSelected(); });
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->loaded(), 10000);
+    QCOMPARE(dialog->field(QStringLiteral("root"))->text(), path(QStringLiteral("/www/hand")));
+    QCOMPARE(dialog->field(QStringLiteral("server_name"))->text(), QStringLiteral("hand.test www.hand.test"));
+    QVERIFY(dialog->field(QStringLiteral("gzip"))->text().isEmpty());
+
+    // Bad input is refused before anything is sent, and its row is focused.
+    dialog->field(QStringLiteral("client_max_body_size"))->setText(QStringLiteral("20m;"));
+    dialog->save();
+    QTRY_VERIFY(!dialog->statusLabel()->text().isEmpty() && dialog->statusLabel()->text().contains(QStringLiteral("client_max_body_size")));
+    dialog->field(QStringLiteral("client_max_body_size"))->setText(QStringLiteral("20m"));
+
+    dialog->field(QStringLiteral("root"))->setText(path(QStringLiteral("/www/hand2")));
+    QCOMPARE(dialog->changes().size(), 2);
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    dialog->save();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    QVERIFY(waitFor(QStringLiteral("hand.test"), QStringLiteral("200 hand2-ok")));
+    // Only those directives changed: comments, quoting and the rest are as the user wrote them.
+    const QByteArray after = read(file);
+    QVERIFY(after.contains("# A site written by hand: qwq must list it and never rewrite it."));
+    QVERIFY(after.contains("\t# a tab-indented comment and an odd 'quoted' value"));
+    QVERIFY(after.contains("    add_header X-Hand 'yes';"));
+    QVERIFY(after.contains("listen 127.0.0.1:" + QByteArray::number(m_port) + ";   # the test port"));
+    QVERIFY(after.contains("client_max_body_size 20m;"));
+    QVERIFY(!after.contains("# qwq-managed-site"));
+}
+
+void tst_WebsitesApp::versionsDiffAndRollBack()
+{
+    QVERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    SiteVersionsDialog *dialog = m_panel->openVersions();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->loads() == 1, 10000);
+    // create, update (backend B), raw edit: newest first.
+    QTRY_VERIFY(dialog->versionList()->topLevelItemCount() >= 3);
+    QCOMPARE(dialog->versionList()->topLevelItem(0)->text(2), QStringLiteral("raw edit"));
+    QCOMPARE(dialog->versionList()->topLevelItem(1)->text(2), QStringLiteral("form saved"));
+    const int update = dialog->versionList()->topLevelItem(1)->text(0).toInt();
+    QVERIFY(dialog->selectVersion(update));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->diffsShown() >= 1 && dialog->rollbackButton()->isEnabled(), 10000);
+    const QString diff = dialog->diffView()->text();
+    // Rolling back the update brings backend A back and takes B (and the later raw edit) away.
+    const QRegularExpression back(QStringLiteral("^\\+\\s*proxy_pass http://127\\.0\\.0\\.1:%1;").arg(m_backendA->port()),
+                                  QRegularExpression::MultilineOption);
+    QVERIFY2(diff.contains(back), qPrintable(diff));
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    dialog->rollBack();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    QVERIFY(waitFor(QStringLiteral("shop.test"), QStringLiteral("200 backend-a")));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->loads() == 2, 10000);
+    QCOMPARE(dialog->versionList()->topLevelItem(0)->text(2), QStringLiteral("rolled back"));
+    dialog->close();
+}
+
+void tst_WebsitesApp::disableEnableAndDeleteTyped()
+{
+    QTRY_VERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    QTest::mouseClick(m_panel->disableButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    for (int i = 0; i < 50 && get(QStringLiteral("shop.test")) == QStringLiteral("200 backend-a"); ++i)
+        QTest::qWait(100);
+    QVERIFY(get(QStringLiteral("shop.test")) != QStringLiteral("200 backend-a"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectedSite() && !m_panel->selectedSite()->enabled, 10000);
+    QVERIFY(m_panel->enableButton()->isEnabled());
+    QTest::mouseClick(m_panel->enableButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 2, 20000);
+    QVERIFY(waitFor(QStringLiteral("shop.test"), QStringLiteral("200 backend-a")));
+
+    // Delete is destructive: the server's name typed in the literal-call confirmation.
+    QTRY_VERIFY(m_panel->selectDomain(QStringLiteral("shop.test")));
+    const QString conf = path(QStringLiteral("/conf/sites-available/shop.test.conf"));
+    QVERIFY(QFile::exists(conf));
+    const auto findConfirm = [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<Workbench::ConfirmCallDialog *>(w); d && d->isVisible())
+                return d;
+        }
+        return static_cast<Workbench::ConfirmCallDialog *>(nullptr);
+    };
+    QTest::mouseClick(m_panel->deleteButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(findConfirm(), 10000);
+    Workbench::ConfirmCallDialog *confirm = findConfirm();
+    QVERIFY(!confirm->approveButton()->isEnabled());
+    confirm->reject();
+    QTest::qWait(500);
+    QVERIFY(QFile::exists(conf));
+    QVERIFY(m_panel->deleteButton()->isEnabled());
+
+    QTest::mouseClick(m_panel->deleteButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(findConfirm(), 10000);
+    confirm = findConfirm();
+    QTest::keyClicks(confirm->typedField(), m_ctx->serverName());
+    QVERIFY(confirm->approveButton()->isEnabled());
+    QTest::mouseClick(confirm->approveButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 3, 20000);
+    QVERIFY(!QFile::exists(conf));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->model()->rowOfDomain(QStringLiteral("shop.test")) < 0, 10000);
+}
+
+void tst_WebsitesApp::logsOfASite()
+{
+    QVERIFY(get(QStringLiteral("hand.test")).startsWith(QStringLiteral("200")));
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    m_panel->detailTabs()->setCurrentWidget(m_panel->logView());
+    SiteLogView *logs = m_panel->logView();
+    QTRY_VERIFY_WITH_TIMEOUT(logs->lineCount() > 0, 10000);
+    QVERIFY(logs->text()->toPlainText().contains(QStringLiteral("GET / HTTP/1.0")));
+    // Follow: a new request shows up without asking again.
+    logs->filterField()->setText(QStringLiteral("/follow-me"));
+    logs->followBox()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(logs->following(), 5000);
+    QTest::qWait(600);
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), quint16(m_port));
+    QVERIFY(s.waitForConnected(3000));
+    s.write("GET /follow-me HTTP/1.0\r\nHost: hand.test\r\n\r\n");
+    s.waitForReadyRead(3000);
+    s.close();
+    QTRY_VERIFY_WITH_TIMEOUT(logs->text()->toPlainText().contains(QStringLiteral("/follow-me")), 10000);
+    logs->followBox()->setChecked(false);
+    logs->filterField()->clear();
+    m_panel->detailTabs()->setCurrentIndex(0);
+}
+
+void tst_WebsitesApp::askAiGetsMaskedConfigAndErrors()
+{
+    QVERIFY(selectName(QStringLiteral("hand.test")));
+    QSignalSpy asked(m_ctx, &Workbench::ServerContext::askAiRequested);
+    QVERIFY(m_panel->askAiAboutSelected());
+    QTRY_VERIFY_WITH_TIMEOUT(asked.count() == 1, 10000);
+    const QString attachment = asked.at(0).at(2).toString();
+    QVERIFY(attachment.contains(QStringLiteral("server_name hand.test")));
+    QVERIFY(attachment.contains(QStringLiteral("error log lines")));
+}
+
+void tst_WebsitesApp::screenshots()
+{
+    const QByteArray dir = qgetenv("QWQ_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set QWQ_SCREENSHOT_DIR to write screenshots");
+    QDir().mkpath(QString::fromLocal8Bit(dir));
+    const auto save = [&](QWidget *w, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(w->grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name));
+    };
+    const auto shootAll = [&](const QString &lang) {
+        m_panel->refresh();
+        QTest::qWait(800);
+        QVERIFY(selectName(QStringLiteral("hand.test")));
+        save(m_window, QStringLiteral("websites-%1.png").arg(lang));
+        SiteFormDialog *form = fillNewProxySite(QStringLiteral("shop.test"), m_backendA->port());
+        form->resize(820, 600);
+        save(form, QStringLiteral("websites-form-%1.png").arg(lang));
+        form->tabs()->setCurrentIndex(2);
+        save(form, QStringLiteral("websites-form-options-%1.png").arg(lang));
+        form->preview();
+        QTRY_VERIFY_WITH_TIMEOUT(form->previews() == 1, 15000);
+        save(form, QStringLiteral("websites-preview-%1.png").arg(lang));
+        form->reject();
+        RawConfigDialog *raw = m_panel->openRawConfig();
+        QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 1, 10000);
+        save(raw, QStringLiteral("websites-raw-%1.png").arg(lang));
+        raw->close();
+        auto *directives = nextDialog<DirectiveDialog>([this] { m_panel->editSelected(); });
+        QTRY_VERIFY_WITH_TIMEOUT(directives->loaded(), 10000);
+        save(directives, QStringLiteral("websites-directives-%1.png").arg(lang));
+        directives->close();
+        SiteVersionsDialog *versions = m_panel->openVersions();
+        QTRY_VERIFY_WITH_TIMEOUT(versions->loads() == 1, 10000);
+        if (versions->versionList()->topLevelItemCount() > 0) {
+            versions->versionList()->setCurrentItem(versions->versionList()->topLevelItem(0));
+            QTRY_VERIFY_WITH_TIMEOUT(versions->diffsShown() >= 1, 10000);
+        }
+        save(versions, QStringLiteral("websites-versions-%1.png").arg(lang));
+        versions->close();
+    };
+    shootAll(QStringLiteral("en"));
+
+    QTranslator qwq, qt;
+    QVERIFY(qwq.load(QStringLiteral(":/i18n/qwq_zh_CN")));
+    QCoreApplication::installTranslator(&qwq);
+    if (qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+    QTest::qWait(300);
+    shootAll(QStringLiteral("zh_CN"));
+    QCoreApplication::removeTranslator(&qwq);
+    QCoreApplication::removeTranslator(&qt);
+    QLocale::setDefault(QLocale(QLocale::English));
+}
+
+QTEST_MAIN(tst_WebsitesApp)
+#include "tst_websitesapp.moc"
