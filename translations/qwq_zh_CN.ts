@@ -1686,10 +1686,6 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
         <translation>批准</translation>
     </message>
     <message>
-        <source>Type “%1”:</source>
-        <translation>输入“%1”：</translation>
-    </message>
-    <message>
         <source>Running</source>
         <comment>compose project state</comment>
         <translation>运行中</translation>
@@ -2403,6 +2399,26 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
     <message>
         <source>The file changed on the server since it was opened: reload it and edit again</source>
         <translation>文件打开后在服务器上已被修改：请重新加载后再编辑</translation>
+    </message>
+    <message>
+        <source>The certificate authority refused the request</source>
+        <translation>证书颁发机构拒绝了请求</translation>
+    </message>
+    <message>
+        <source>The certificate authority could not validate the domain</source>
+        <translation>证书颁发机构无法验证该域名</translation>
+    </message>
+    <message>
+        <source>The domain does not point at this server</source>
+        <translation>该域名没有指向这台服务器</translation>
+    </message>
+    <message>
+        <source>The certificate or key is not valid</source>
+        <translation>证书或私钥无效</translation>
+    </message>
+    <message>
+        <source>The DNS server refused the update</source>
+        <translation>DNS 服务器拒绝了更新</translation>
     </message>
 </context>
 <context>
@@ -4484,6 +4500,903 @@ Logical cores: %2</source>
     <message>
         <source>&amp;Start when connected</source>
         <translation>连接后自动启动(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Websites</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>“%1” may not contain ; { } quotes \ $ # or line breaks: they could change the nginx configuration</source>
+        <translation>“%1”不能包含 ; { } 引号 \ $ # 或换行：它们可能改变 nginx 配置</translation>
+    </message>
+    <message>
+        <source>“%1” is required</source>
+        <translation>“%1”为必填项</translation>
+    </message>
+    <message>
+        <source>“%1” must be a port from 1 to 65535</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>“%1” may not contain spaces</source>
+        <translation>“%1”不能包含空格</translation>
+    </message>
+    <message>
+        <source>Add at least one backend server</source>
+        <translation>请至少添加一个后端服务器</translation>
+    </message>
+    <message>
+        <source>“%1” must be from 1 to 1000</source>
+        <translation>“%1”必须在 1 到 1000 之间</translation>
+    </message>
+    <message>
+        <source>The site type must be static, proxy or redirect</source>
+        <translation>站点类型必须是静态、反向代理或重定向</translation>
+    </message>
+    <message>
+        <source>Add at least one user for basic authentication</source>
+        <translation>请为基本认证至少添加一个用户</translation>
+    </message>
+    <message>
+        <source>“%1” may not contain “:”</source>
+        <translation>“%1”不能包含“:”</translation>
+    </message>
+    <message>
+        <source>“%1” must be from 1 to 100000</source>
+        <translation>“%1”必须在 1 到 100000 之间</translation>
+    </message>
+    <message>
+        <source>“%1” must be from 0 to 100000</source>
+        <translation>“%1”必须在 0 到 100000 之间</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有任何变化。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1; nginx reloaded.</source>
+        <translation>已保存为版本 %1；nginx 已重新加载。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1; nginx is not running, the files are in place for its next start.</source>
+        <translation>已保存为版本 %1；nginx 未在运行，文件已就位，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为版本 %1。</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>没有任何修改</translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character</source>
+        <translation>文本中包含 NUL 字符</translation>
+    </message>
+    <message>
+        <source>Choose a stored version to roll back</source>
+        <translation>请选择要回滚的已保存版本</translation>
+    </message>
+    <message>
+        <source>Static</source>
+        <translation>静态</translation>
+    </message>
+    <message>
+        <source>Reverse proxy</source>
+        <translation>反向代理</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>重定向</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>qwq</source>
+        <translation>qwq</translation>
+    </message>
+    <message>
+        <source>hand-written</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>提供内容</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Managed by · file</source>
+        <translation>管理方 · 文件</translation>
+    </message>
+    <message>
+        <source>Websites</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>nginx was not found on %1, or its main configuration is missing.
+Sites appear here once nginx or OpenResty is installed there.</source>
+        <translation>在 %1 上没有找到 nginx，或其主配置文件缺失。
+在那里安装 nginx 或 OpenResty 后，站点会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Filter by name, backend, root, port or file</source>
+        <translation>按名称、后端、根目录、端口或文件筛选</translation>
+    </message>
+    <message>
+        <source>New Site…</source>
+        <translation>新建站点…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Raw Config…</source>
+        <translation>原始配置…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>版本…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Ask AI About This Site</source>
+        <translation>就此站点询问 AI</translation>
+    </message>
+    <message>
+        <source>sites-available + sites-enabled</source>
+        <translation>sites-available + sites-enabled</translation>
+    </message>
+    <message>
+        <source>conf.d</source>
+        <translation>conf.d</translation>
+    </message>
+    <message>
+        <source>no site directory</source>
+        <translation>没有站点目录</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4 · %5</source>
+        <translation>%1 %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>running (pid %1)</source>
+        <translation>运行中（pid %1）</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Hand-written sites are enabled, disabled and removed in their own files (Raw Config…); qwq does not rewrite them.</source>
+        <translation>手写站点在它们自己的文件里启用、停用和删除（原始配置…）；qwq 不会重写它们。</translation>
+    </message>
+    <message>
+        <source>This profile is read-only.</source>
+        <translation>此配置为只读。</translation>
+    </message>
+    <message>
+        <source>The nginx configuration includes no sites-enabled/ or conf.d/ directory to put a new site in.</source>
+        <translation>nginx 配置没有包含可放置新站点的 sites-enabled/ 或 conf.d/ 目录。</translation>
+    </message>
+    <message>
+        <source>No site yet. New Site… creates one.</source>
+        <translation>还没有站点。点击“新建站点…”创建一个。</translation>
+    </message>
+    <message>
+        <source>Select a site to see its settings and logs.</source>
+        <translation>选择一个站点以查看其设置和日志。</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Listen: %1</source>
+        <translation>监听：%1</translation>
+    </message>
+    <message>
+        <source>Root: %1</source>
+        <translation>根目录：%1</translation>
+    </message>
+    <message>
+        <source>Proxy to: %1</source>
+        <translation>代理到：%1</translation>
+    </message>
+    <message>
+        <source>Upstream %1</source>
+        <translation>上游 %1</translation>
+    </message>
+    <message>
+        <source>Returns: %1</source>
+        <translation>返回：%1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>证书：%1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>私钥：%1</translation>
+    </message>
+    <message>
+        <source>Access log: %1</source>
+        <translation>访问日志：%1</translation>
+    </message>
+    <message>
+        <source>Error log: %1</source>
+        <translation>错误日志：%1</translation>
+    </message>
+    <message>
+        <source>Location %1 %2 → %3 (line %4)</source>
+        <translation>Location %1 %2 → %3（第 %4 行）</translation>
+    </message>
+    <message>
+        <source>File: %1, line %2</source>
+        <translation>文件：%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>Managed by qwq: the form rewrites this file.</source>
+        <translation>由 qwq 管理：表单会重写此文件。</translation>
+    </message>
+    <message>
+        <source>Hand-written: qwq changes only the directives you edit, in place.</source>
+        <translation>手写：qwq 只原地修改你编辑的指令。</translation>
+    </message>
+    <message>
+        <source>Disabled: nginx does not load it.</source>
+        <translation>已停用：nginx 不会加载它。</translation>
+    </message>
+    <message>
+        <source>In %1, line %2</source>
+        <translation>位于 %1 第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 deleted (version %2 keeps its files: Versions… rolls it back).</source>
+        <translation>%1 已删除（版本 %2 保留了它的文件：可在“版本…”中回滚）。</translation>
+    </message>
+    <message>
+        <source>Is the nginx site %1 configured correctly? Do its errors show a problem?</source>
+        <translation>nginx 站点 %1 配置正确吗？它的错误日志是否显示了问题？</translation>
+    </message>
+    <message>
+        <source>nginx site %1</source>
+        <translation>nginx 站点 %1</translation>
+    </message>
+    <message>
+        <source>New Site</source>
+        <translation>新建站点</translation>
+    </message>
+    <message>
+        <source>Edit Site %1</source>
+        <translation>编辑站点 %1</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Access and Headers</source>
+        <translation>访问控制与响应头</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>路径规则</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>域名：</translation>
+    </message>
+    <message>
+        <source>example.com (international names are converted to punycode)</source>
+        <translation>example.com（国际化域名会转换为 punycode）</translation>
+    </message>
+    <message>
+        <source>Other names:</source>
+        <translation>其他名称：</translation>
+    </message>
+    <message>
+        <source>www.example.com *.example.com (separated by spaces)</source>
+        <translation>www.example.com *.example.com（用空格分隔）</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>监听：</translation>
+    </message>
+    <message>
+        <source>every address</source>
+        <translation>所有地址</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Static files</source>
+        <translation>静态文件</translation>
+    </message>
+    <message>
+        <source>Document root:</source>
+        <translation>网站根目录：</translation>
+    </message>
+    <message>
+        <source>One backend:</source>
+        <translation>单个后端：</translation>
+    </message>
+    <message>
+        <source>Load-balanced upstream</source>
+        <translation>负载均衡的上游</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>最少连接</translation>
+    </message>
+    <message>
+        <source>By client IP</source>
+        <translation>按客户端 IP</translation>
+    </message>
+    <message>
+        <source>Server (host:port)</source>
+        <translation>服务器（主机:端口）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Max fails</source>
+        <translation>最大失败次数</translation>
+    </message>
+    <message>
+        <source>Fail timeout (s)</source>
+        <translation>失败超时（秒）</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Pass WebSocket upgrades to the backend</source>
+        <translation>把 WebSocket 升级请求转发给后端</translation>
+    </message>
+    <message>
+        <source>Redirect to:</source>
+        <translation>重定向到：</translation>
+    </message>
+    <message>
+        <source>Status code:</source>
+        <translation>状态码：</translation>
+    </message>
+    <message>
+        <source>301 moved permanently</source>
+        <translation>301 永久移动</translation>
+    </message>
+    <message>
+        <source>302 found (temporary)</source>
+        <translation>302 临时移动</translation>
+    </message>
+    <message>
+        <source>307 temporary, same method</source>
+        <translation>307 临时，保持请求方法</translation>
+    </message>
+    <message>
+        <source>308 permanent, same method</source>
+        <translation>308 永久，保持请求方法</translation>
+    </message>
+    <message>
+        <source>Keep the path and query (/a?b → target/a?b)</source>
+        <translation>保留路径和查询参数（/a?b → 目标/a?b）</translation>
+    </message>
+    <message>
+        <source>Certificate and key files already on the server (under /etc/ssl, /etc/letsencrypt or /etc/nginx). Leave both empty to serve plain HTTP only.</source>
+        <translation>服务器上已有的证书和私钥文件（位于 /etc/ssl、/etc/letsencrypt 或 /etc/nginx 下）。两者都留空则只提供普通 HTTP。</translation>
+    </message>
+    <message>
+        <source>Certificate (chain) file:</source>
+        <translation>证书（链）文件：</translation>
+    </message>
+    <message>
+        <source>Private key file:</source>
+        <translation>私钥文件：</translation>
+    </message>
+    <message>
+        <source>HTTPS port:</source>
+        <translation>HTTPS 端口：</translation>
+    </message>
+    <message>
+        <source>Redirect HTTP to HTTPS</source>
+        <translation>把 HTTP 重定向到 HTTPS</translation>
+    </message>
+    <message>
+        <source>HSTS (browsers insist on HTTPS for a year)</source>
+        <translation>HSTS（浏览器一年内坚持使用 HTTPS）</translation>
+    </message>
+    <message>
+        <source>Compress responses (gzip)</source>
+        <translation>压缩响应（gzip）</translation>
+    </message>
+    <message>
+        <source>Largest request body:</source>
+        <translation>最大请求体：</translation>
+    </message>
+    <message>
+        <source>nginx&apos;s default (1m); e.g. 20m</source>
+        <translation>nginx 默认值（1m）；例如 20m</translation>
+    </message>
+    <message>
+        <source>Access log:</source>
+        <translation>访问日志：</translation>
+    </message>
+    <message>
+        <source>the server&apos;s default</source>
+        <translation>服务器的默认值</translation>
+    </message>
+    <message>
+        <source>Error log:</source>
+        <translation>错误日志：</translation>
+    </message>
+    <message>
+        <source>Rate limit per client:</source>
+        <translation>每个客户端的限速：</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>burst</source>
+        <translation>突发</translation>
+    </message>
+    <message>
+        <source>Ask for a user name and password (basic authentication)</source>
+        <translation>要求输入用户名和密码（基本认证）</translation>
+    </message>
+    <message>
+        <source>Realm:</source>
+        <translation>领域（Realm）：</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Passwords are stored on the server as SHA-512-crypt hashes. Leave a password empty to keep the one the user has.</source>
+        <translation>密码以 SHA-512-crypt 哈希保存在服务器上。密码留空则保留该用户现有的密码。</translation>
+    </message>
+    <message>
+        <source>Allow and deny (first match wins; e.g. allow 10.0.0.0/8, then deny all):</source>
+        <translation>允许与拒绝（按顺序首个匹配生效；例如先允许 10.0.0.0/8，再拒绝 all）：</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Address, network or “all”</source>
+        <translation>地址、网段或“all”</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Response headers:</source>
+        <translation>响应头：</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Paths handled differently from the rest of the site. Target: a backend URL (proxy), a directory (static) or a URL (redirect).</source>
+        <translation>与站点其余部分处理方式不同的路径。目标：后端 URL（代理）、目录（静态）或 URL（重定向）。</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <source>prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>= exact</source>
+        <translation>= 精确</translation>
+    </message>
+    <message>
+        <source>^~ prefix, no regex</source>
+        <translation>^~ 前缀，不再匹配正则</translation>
+    </message>
+    <message>
+        <source>~ regex</source>
+        <translation>~ 正则</translation>
+    </message>
+    <message>
+        <source>~* regex, any case</source>
+        <translation>~* 正则，不区分大小写</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Preview shows every file the change writes and whether nginx accepts it.</source>
+        <translation>预览会显示此更改写入的每个文件，以及 nginx 是否接受。</translation>
+    </message>
+    <message>
+        <source>Create Site</source>
+        <translation>创建站点</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This site&apos;s file has lines the form does not hold (edited in the raw editor, or written by an older qwq). Saving the form rewrites the file from these fields; the Preview tab shows what would change.</source>
+        <translation>此站点的文件中有表单未包含的行（在原始编辑器中编辑过，或由旧版 qwq 写入）。保存表单会按这些字段重写文件；“预览”页显示将要发生的变化。</translation>
+    </message>
+    <message>
+        <source>Checking with nginx…</source>
+        <translation>正在用 nginx 检查…</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>none (nothing changes)</source>
+        <translation>无（没有变化）</translation>
+    </message>
+    <message>
+        <source>nginx accepts the new configuration (nginx -t on a staged copy).</source>
+        <translation>nginx 接受新配置（在暂存副本上执行 nginx -t）。</translation>
+    </message>
+    <message>
+        <source>Ready to apply.</source>
+        <translation>可以应用。</translation>
+    </message>
+    <message>
+        <source>nginx refuses it: %1</source>
+        <translation>nginx 拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Creating the site…</source>
+        <translation>正在创建站点…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>%1 was written by hand (%2, line %3). qwq changes only the directives below, in place; every other line, comment and include stays as it is. Empty a field to remove its directive. Use Raw Config… for anything else.</source>
+        <translation>%1 是手写的（%2，第 %3 行）。qwq 只原地修改下面的指令；其他每一行、注释和 include 都保持原样。清空某个字段即删除该指令。其他修改请使用“原始配置…”。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何修改。</translation>
+    </message>
+    <message>
+        <source>Checking with nginx and applying…</source>
+        <translation>正在用 nginx 检查并应用…</translation>
+    </message>
+    <message>
+        <source>Raw Configuration</source>
+        <translation>原始配置</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Check and Save</source>
+        <translation>检查并保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>qwq manages this site: its form rewrites the file from its fields, and shows what that would replace.</source>
+        <translation>此站点由 qwq 管理：它的表单按字段重写此文件，并会显示将被替换的内容。</translation>
+    </message>
+    <message>
+        <source>Copy your changes, then Reload.</source>
+        <translation>请先复制你的修改，然后重新读取。</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>form saved</source>
+        <translation>表单已保存</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>directives edited</source>
+        <translation>指令已编辑</translation>
+    </message>
+    <message>
+        <source>raw edit</source>
+        <translation>原始编辑</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>nginx Configuration Versions</source>
+        <translation>nginx 配置版本</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>%1 的版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Roll Back This Change</source>
+        <translation>回滚此更改</translation>
+    </message>
+    <message>
+        <source>No change has been recorded yet.</source>
+        <translation>还没有记录任何更改。</translation>
+    </message>
+    <message>
+        <source>Pick a change to see what rolling it back would do.</source>
+        <translation>选择一个更改，查看回滚它会带来什么变化。</translation>
+    </message>
+    <message>
+        <source>The files are already as they were before version %1.</source>
+        <translation>这些文件已经是版本 %1 之前的样子。</translation>
+    </message>
+    <message>
+        <source>Rolling back puts these files as they were before version %1 (+ lines come back, − lines go).</source>
+        <translation>回滚会把这些文件恢复到版本 %1 之前的样子（+ 行会恢复，− 行会删除）。</translation>
+    </message>
+    <message>
+        <source>Checking with nginx and rolling back…</source>
+        <translation>正在用 nginx 检查并回滚…</translation>
+    </message>
+    <message>
+        <source>Rolled back: %1</source>
+        <translation>已回滚：%1</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
+        <source>Error log</source>
+        <translation>错误日志</translation>
+    </message>
+    <message>
+        <source>Only lines containing… (e.g. &quot; 404 &quot; or /api)</source>
+        <translation>只显示包含…的行（例如 &quot; 404 &quot; 或 /api）</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最后</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> 行</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following: %n line(s)</source>
+        <translation>
+            <numerusform>正在跟踪：%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matching lines in %1.</source>
+        <translation>%1 中没有匹配的行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) from %1.</source>
+        <translation>
+            <numerusform>%n 行，来自 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

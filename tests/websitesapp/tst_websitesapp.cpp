@@ -33,9 +33,11 @@
 #include <workbench/ui/messagebar.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -450,7 +452,7 @@ void tst_WebsitesApp::handWrittenSiteEditedInPlace()
     QVERIFY(after.contains("# A site written by hand: qwq must list it and never rewrite it."));
     QVERIFY(after.contains("\t# a tab-indented comment and an odd 'quoted' value"));
     QVERIFY(after.contains("    add_header X-Hand 'yes';"));
-    QVERIFY(after.contains("listen 127.0.0.1:" + QByteArray::number(m_port) + ";   # the test port"));
+    QVERIFY(after.contains(QByteArray("listen 127.0.0.1:" + QByteArray::number(m_port) + ";   # the test port")));
     QVERIFY(after.contains("client_max_body_size 20m;"));
     QVERIFY(!after.contains("# qwq-managed-site"));
 }
@@ -488,9 +490,18 @@ void tst_WebsitesApp::disableEnableAndDeleteTyped()
     QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
     QTest::mouseClick(m_panel->disableButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
-    for (int i = 0; i < 50 && get(QStringLiteral("shop.test")) == QStringLiteral("200 backend-a"); ++i)
+    for (int i = 0; i < 150 && get(QStringLiteral("shop.test")) == QStringLiteral("200 backend-a"); ++i)
         QTest::qWait(100);
-    QVERIFY(get(QStringLiteral("shop.test")) != QStringLiteral("200 backend-a"));
+    if (get(QStringLiteral("shop.test")) == QStringLiteral("200 backend-a")) {
+        QProcess ps;
+        ps.start(QStringLiteral("ps"), {QStringLiteral("-eo"), QStringLiteral("pid,ppid,etimes,cmd")});
+        ps.waitForFinished();
+        const QByteArray log = read(path(QStringLiteral("/logs/error.log")));
+        const QString procs = QString::fromUtf8(ps.readAllStandardOutput()).split(QLatin1Char('\n'))
+                                  .filter(QStringLiteral("nginx")).join(QLatin1Char('\n'));
+        QFAIL(qPrintable(QString::fromUtf8(QJsonDocument(applied.at(0).at(1).toJsonObject()).toJson()) + procs
+                         + QLatin1Char('\n') + QString::fromUtf8(log.right(3000))));
+    }
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectedSite() && !m_panel->selectedSite()->enabled, 10000);
     QVERIFY(m_panel->enableButton()->isEnabled());
     QTest::mouseClick(m_panel->enableButton(), Qt::LeftButton);
@@ -520,7 +531,7 @@ void tst_WebsitesApp::disableEnableAndDeleteTyped()
     QTest::mouseClick(m_panel->deleteButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(findConfirm(), 10000);
     confirm = findConfirm();
-    QTest::keyClicks(confirm->typedField(), m_ctx->serverName());
+    QTest::keyClicks(confirm->typedField(), QStringLiteral("localhost"));   // This computer's word
     QVERIFY(confirm->approveButton()->isEnabled());
     QTest::mouseClick(confirm->approveButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 3, 20000);
@@ -574,12 +585,33 @@ void tst_WebsitesApp::screenshots()
         QApplication::processEvents();
         QVERIFY(w->grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name));
     };
+    // A few sites beside the hand-written one, as a real server has.
+    for (const char *name : {"shop.test", "blog.test", "old.test"}) {
+        SiteSpec spec;
+        spec.domain = QLatin1String(name);
+        spec.address = QStringLiteral("127.0.0.1");
+        spec.port = m_port;
+        if (spec.domain == QLatin1String("shop.test")) {
+            spec.kind = QStringLiteral("proxy");
+            spec.backend = QStringLiteral("http://127.0.0.1:%1").arg(m_backendA->port());
+            spec.gzip = true;
+        } else if (spec.domain == QLatin1String("blog.test")) {
+            spec.kind = QStringLiteral("static");
+            spec.root = path(QStringLiteral("/www/hand2"));
+        } else {
+            spec.kind = QStringLiteral("redirect");
+            spec.redirectUrl = QStringLiteral("https://blog.test");
+        }
+        const Result<QJsonObject> r = QwqTest::await(m_panel->service()->create(spec));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    }
+    QVERIFY(QwqTest::await(m_panel->service()->setEnabled(QStringLiteral("old.test"), false)).ok());
     const auto shootAll = [&](const QString &lang) {
         m_panel->refresh();
         QTest::qWait(800);
         QVERIFY(selectName(QStringLiteral("hand.test")));
         save(m_window, QStringLiteral("websites-%1.png").arg(lang));
-        SiteFormDialog *form = fillNewProxySite(QStringLiteral("shop.test"), m_backendA->port());
+        SiteFormDialog *form = fillNewProxySite(QStringLiteral("api.test"), m_backendA->port());
         form->resize(820, 600);
         save(form, QStringLiteral("websites-form-%1.png").arg(lang));
         form->tabs()->setCurrentIndex(2);

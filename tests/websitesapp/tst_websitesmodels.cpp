@@ -181,6 +181,10 @@ void tst_WebsitesModels::entryKindAndTexts()
     QCOMPARE(e.displayName(), QStringLiteral("x.test"));
     QCOMPARE(e.listenText(), QStringLiteral("443 ssl, 127.0.0.1:80"));
     QVERIFY(e.targetText().contains(QStringLiteral("http://app")));
+    SiteEntry st;   // a managed static site keeps its root in "location /"
+    st.locations << SiteLocation{QStringLiteral("/"), {}, 9, {}, QStringLiteral("/var/www/blog")};
+    QCOMPARE(st.kind(), SiteEntry::Kind::Static);
+    QCOMPARE(st.targetText(), QStringLiteral("/var/www/blog"));
     SiteEntry r;
     r.returnTo = QStringLiteral("301 https://y.test$request_uri");
     QCOMPARE(r.kind(), SiteEntry::Kind::Redirect);

@@ -132,8 +132,8 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
     case TlsColumn: return s.hasTls() ? Tr::tr("HTTPS") : Tr::tr("HTTP");
     case StateColumn: return s.enabled ? Tr::tr("Enabled") : Tr::tr("Disabled");
     case SourceColumn:
-        return (s.managed ? Tr::tr("qwq") : Tr::tr("hand-written")) + QStringLiteral(" · ")
-               + QFileInfo(s.file).fileName() + QLatin1Char(':') + QString::number(s.line);
+        return QString((s.managed ? Tr::tr("qwq") : Tr::tr("hand-written")) + QStringLiteral(" · ")
+                       + QFileInfo(s.file).fileName() + QLatin1Char(':') + QString::number(s.line));
     default: return {};
     }
 }

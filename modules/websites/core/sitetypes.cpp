@@ -90,6 +90,8 @@ SiteEntry::Kind SiteEntry::kind() const
             return Kind::Proxy;
         if (l.match == QLatin1String("/") && !l.returnTo.isEmpty())
             return Kind::Redirect;
+        if (l.match == QLatin1String("/") && (!l.root.isEmpty() || !l.alias.isEmpty()))
+            return Kind::Static;
     }
     if (!root.isEmpty())
         return Kind::Static;
@@ -149,7 +151,13 @@ QString SiteEntry::targetText() const
         return QStringLiteral("⇢ ") + backends.join(QStringLiteral(", "));
     }
     case Kind::Static:
-        return root;
+        if (!root.isEmpty())
+            return root;
+        for (const SiteLocation &l : locations) {
+            if (l.match == QLatin1String("/"))
+                return l.root.isEmpty() ? l.alias : l.root;
+        }
+        return {};
     case Kind::Other:
         break;
     }

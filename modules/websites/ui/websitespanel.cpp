@@ -401,6 +401,10 @@ void WebsitesPanel::updateDetails()
                          : Tr::tr("Hand-written: qwq changes only the directives you edit, in place."));
     if (!s->enabled)
         lines << Tr::tr("Disabled: nginx does not load it.");
+    // Values are shown on one line each: a line break inside one (a quoted return text) is
+    // written the way nginx's configuration writes it.
+    for (QString &l : lines)
+        l.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
     m_overview->setPlainText(lines.join(QLatin1Char('\n')));
     m_logs->setSite(s->managed ? s->site : QString(), s->id);
     if (m_details->currentWidget() == m_logs && m_logs->lineCount() == 0)
