@@ -204,4 +204,57 @@ QFuture<Result<QJsonValue>> WebsitesService::logs(const LogQuery &q, LinesHandle
     });
 }
 
+QFuture<Result<QJsonObject>> WebsitesService::certificates()
+{
+    return object(call(QStringLiteral("websites.certificates")));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::certImport(const QJsonObject &params)
+{
+    if (params.value(QLatin1String("certificate")).toString().trimmed().isEmpty())
+        return failObject(Error(ErrorCode::InvalidParam, Tr::tr("Paste or load the certificate (PEM)"), {}, {},
+                                QStringLiteral("certificate")));
+    if (params.value(QLatin1String("key")).toString().trimmed().isEmpty())
+        return failObject(Error(ErrorCode::InvalidParam, Tr::tr("Paste or load the private key (PEM)"), {}, {},
+                                QStringLiteral("key")));
+    return object(call(QStringLiteral("websites.certImport"), params));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::certRequest(const QJsonObject &params, StageHandler onStage)
+{
+    return object(call(QStringLiteral("websites.certRequest"), params, [onStage = std::move(onStage)](const QJsonObject &n) {
+        if (onStage)
+            onStage(n.value(QLatin1String("data")).toObject());
+    }));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::dnsCheck(const QString &domain, const QStringList &expect,
+                                                       const QString &resolver)
+{
+    QJsonObject params;
+    if (!domain.isEmpty())
+        params.insert(QStringLiteral("domain"), domain);
+    if (!expect.isEmpty())
+        params.insert(QStringLiteral("expect"), QJsonArray::fromStringList(expect));
+    if (!resolver.isEmpty())
+        params.insert(QStringLiteral("resolver"), resolver);
+    return object(call(QStringLiteral("websites.dnsCheck"), params));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::certRenewStatus()
+{
+    return object(call(QStringLiteral("websites.certRenewStatus")));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::certRenewInstall(int days, const QString &scheduler)
+{
+    return object(call(QStringLiteral("websites.certRenewInstall"),
+                       {{QStringLiteral("days"), qBound(1, days, 365)}, {QStringLiteral("scheduler"), scheduler}}));
+}
+
+QFuture<Result<QJsonObject>> WebsitesService::certRenewUninstall()
+{
+    return object(call(QStringLiteral("websites.certRenewUninstall")));
+}
+
 } // namespace Qwq::Websites

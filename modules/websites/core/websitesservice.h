@@ -86,6 +86,22 @@ public:
     /// Streams the matching lines in batches; with `follow` until the future is cancelled.
     QFuture<Result<QJsonValue>> logs(const LogQuery &query, LinesHandler onLines);
 
+    // --- certificates and DNS health (PROTOCOL.md "websites": certificates) ---
+    /// `websites.certificates`: the expiry overview (`certificates`, `certDir`, `renewDays`).
+    QFuture<Result<QJsonObject>> certificates();
+    /// `websites.certImport` with the PEM texts and where to install (`site`, optional).
+    QFuture<Result<QJsonObject>> certImport(const QJsonObject &params);
+    /// `websites.certRequest`; each stage (`dns`, `account`, `order`, `challenge`, `validated`,
+    /// `finalize`, `download`, `install`…) reaches `onStage` with its notification data.
+    using StageHandler = std::function<void(const QJsonObject &stage)>;
+    QFuture<Result<QJsonObject>> certRequest(const QJsonObject &params, StageHandler onStage);
+    /// `websites.dnsCheck` for a managed site's names (`domain`) or the given `names`.
+    QFuture<Result<QJsonObject>> dnsCheck(const QString &domain, const QStringList &expect = {},
+                                          const QString &resolver = {});
+    QFuture<Result<QJsonObject>> certRenewStatus();
+    QFuture<Result<QJsonObject>> certRenewInstall(int days, const QString &scheduler = QStringLiteral("auto"));
+    QFuture<Result<QJsonObject>> certRenewUninstall();
+
 private:
     QFuture<Result<QJsonValue>> call(const QString &method, const QJsonObject &params = {},
                                      Helper::HelperClient::StreamHandler onStream = {});

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "websitespanel.h"
 
+#include "certificatespage.h"
 #include "directivedialog.h"
 #include "rawconfigdialog.h"
 #include "siteformdialog.h"
@@ -155,11 +156,31 @@ WebsitesPanel::WebsitesPanel(Workbench::ServerContext *server, QWidget *parent)
     bar->addWidget(m_versions);
     bar->addSpacing(8);
     bar->addWidget(m_refreshButton);
+    m_sections = new QTabWidget(page);
+    m_sections->setObjectName(QStringLiteral("websitesSections"));
+    auto *sitesPage = new QWidget(m_sections);
+    auto *sl = new QVBoxLayout(sitesPage);
+    sl->setContentsMargins(4, 4, 4, 4);
+    sl->addLayout(bar);
+    sl->addWidget(split, 1);
+    m_certs = new CertificatesPage(m_service, m_sections);
+    connect(m_certs, &CertificatesPage::errorOccurred, this, &WebsitesPanel::showError);
+    connect(m_certs, &CertificatesPage::infoMessage, m_bar, &Workbench::MessageBar::showInfo);
+    connect(m_certs, &CertificatesPage::dialogOpened, this, &WebsitesPanel::dialogOpened);
+    connect(m_certs, &CertificatesPage::certificateInstalled, this, [this](const QString &domain, const QJsonObject &r) {
+        const QJsonObject site = r.value(QLatin1String("site")).toObject();
+        m_bar->showInfo(site.isEmpty() ? Tr::tr("Certificate stored: %1").arg(r.value(QLatin1String("certificate")).toString())
+                                       : Tr::tr("%1: certificate installed; %2").arg(domain, applyOutcomeText(site)));
+        m_selectAfterRefresh = domain;
+        refresh();
+        emit changeApplied(domain, r);
+    });
+    m_sections->addTab(sitesPage, QString());
+    m_sections->addTab(m_certs, QString());
     auto *pl = new QVBoxLayout(page);
     pl->setContentsMargins(4, 4, 4, 4);
     pl->addWidget(m_install);
-    pl->addLayout(bar);
-    pl->addWidget(split, 1);
+    pl->addWidget(m_sections, 1);
 
     auto *noNginx = new QWidget(m_stack);
     m_noNginxLabel = new QLabel(noNginx);
@@ -214,6 +235,8 @@ void WebsitesPanel::retranslate()
     m_delete->setText(Tr::tr("Delete…"));
     m_versions->setText(Tr::tr("Versions…"));
     m_refreshButton->setText(Tr::tr("Refresh"));
+    m_sections->setTabText(0, Tr::tr("Sites"));
+    m_sections->setTabText(1, Tr::tr("Certificates"));
     m_details->setTabText(0, Tr::tr("Overview"));
     m_details->setTabText(1, Tr::tr("Logs"));
     qDeleteAll(m_table->actions());
@@ -221,6 +244,11 @@ void WebsitesPanel::retranslate()
         {Tr::tr("Edit…"), [this] { editSelected(); }},
         {Tr::tr("Raw Config…"), [this] { openRawConfig(); }},
         {Tr::tr("Versions…"), [this] { openVersions(); }},
+        {Tr::tr("Request Certificate…"), [this] {
+             const SiteEntry *s = selectedSite();
+             m_sections->setCurrentWidget(m_certs);
+             m_certs->openRequest(s && s->managed ? s->site : QString());
+         }},
         {Tr::tr("Ask AI About This Site"), [this] { askAiAboutSelected(); }},
     };
     for (const auto &[text, run] : actions) {
@@ -296,6 +324,12 @@ void WebsitesPanel::refresh()
             if (!sites)
                 return showError(sites.error());
             m_model->setSites(*sites);
+            QStringList managed;
+            for (const SiteEntry &e : *sites) {
+                if (e.managed && !managed.contains(e.site))
+                    managed << e.site;
+            }
+            m_certs->setManagedSites(managed);
             if (!m_selectAfterRefresh.isEmpty()) {
                 selectDomain(m_selectAfterRefresh);
                 m_selectAfterRefresh.clear();

@@ -22,6 +22,7 @@ class ServerContext;
 
 namespace Qwq::Websites {
 
+class CertificatesPage;
 class DirectiveDialog;
 class RawConfigDialog;
 class SiteFilterModel;
@@ -68,6 +69,8 @@ public:
     QPlainTextEdit *overview() const { return m_overview; }
     QTabWidget *detailTabs() const { return m_details; }
     QLabel *installLabel() const { return m_install; }
+    CertificatesPage *certificatesPage() const { return m_certs; }
+    QTabWidget *sectionTabs() const { return m_sections; }
     Workbench::MessageBar *messageBar() const { return m_bar; }
     QPushButton *editButton() const { return m_edit; }
     QPushButton *enableButton() const { return m_enable; }
@@ -107,6 +110,8 @@ private:
     QLabel *m_noNginxLabel;
     QPushButton *m_checkAgain;
     QLabel *m_install;
+    QTabWidget *m_sections;
+    CertificatesPage *m_certs;
     QLineEdit *m_filterEdit;
     QPushButton *m_new;
     QPushButton *m_edit;
