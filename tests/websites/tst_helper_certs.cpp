@@ -6,7 +6,9 @@
 // through the managed site, the expiry overview, imports checked by OpenSSL, DNS health.
 #include "helperprocess.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
+#include <QStandardPaths>
 #include <QFile>
 #include <QProcess>
 #include <QSslCertificate>
@@ -34,6 +36,7 @@ private slots:
     void invalidParamsRefused();
     void requestIssuesAndInstalls();
     void overviewListsCertificates();
+    void renewalThroughSchedule();
     void importChecked_data();
     void importChecked();
     void importInstalls();
@@ -403,6 +406,75 @@ void tst_HelperCerts::overviewListsCertificates()
     QCOMPARE(shop.value(QLatin1String("sites")).toArray().first().toObject().value(QLatin1String("site")).toString(),
              QStringLiteral("shop.test"));
     noSecretsLeaked(r);
+}
+
+// The shop.test entry of websites.certificates.
+static QJsonObject shopEntry(const QJsonObject &response)
+{
+    for (const QJsonValue &v : result(response).value(QLatin1String("certificates")).toArray())
+        if (v.toObject().value(QLatin1String("path")).toString().endsWith(QLatin1String("/shop.test/fullchain.pem")))
+            return v.toObject();
+    return {};
+}
+
+void tst_HelperCerts::renewalThroughSchedule()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("crontab")).isEmpty())
+        QSKIP("cron is not installed");
+    QJsonObject r = call(QStringLiteral("websites.certRenewInstall"),
+                         {{QStringLiteral("scheduler"), QStringLiteral("cron")}, {QStringLiteral("days"), 30}});
+    const QJsonObject installed = result(r);
+    QVERIFY2(installed.value(QLatin1String("installed")).toBool(), QJsonDocument(r).toJson());
+    // the crontab line, as cron would run it
+    QProcess crontab;
+    crontab.start(QStringLiteral("crontab"), {QStringLiteral("-l")});
+    QVERIFY(crontab.waitForFinished(10000));
+    QString line;
+    for (const QString &l : QString::fromUtf8(crontab.readAllStandardOutput()).split(QLatin1Char('\n')))
+        if (l.endsWith(QLatin1String("# qwq-cert-renew")))
+            line = l;
+    QVERIFY2(!line.isEmpty(), "no crontab line");
+    QStringList fields = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QCOMPARE(fields.mid(0, 5).join(QLatin1Char(' ')), QStringLiteral("17 3 * * *"));
+    const QStringList command = fields.mid(5, fields.size() - 7); // without "# qwq-cert-renew"
+    QCOMPARE(command.join(QLatin1Char(' ')), installed.value(QLatin1String("command")).toString());
+    const QJsonObject status = result(call(QStringLiteral("websites.certRenewStatus")));
+    QCOMPARE(status.value(QLatin1String("installed")).toBool(), true);
+    QCOMPARE(status.value(QLatin1String("scheduler")).toString(), QStringLiteral("cron"));
+
+    const QJsonObject before = shopEntry(call(QStringLiteral("websites.certificates")));
+    QVERIFY(!before.isEmpty());
+    // Run it as cron would: a bare environment (the helper takes its QWQ_* settings from the
+    // config it was given), with a threshold longer than Pebble's certificates last.
+    QProcess run;
+    QProcessEnvironment bare;
+    bare.insert(QStringLiteral("PATH"), QStringLiteral("/usr/sbin:/usr/bin:/sbin:/bin"));
+    run.setProcessEnvironment(bare);
+    run.start(command.first(), command.mid(1) + QStringList{QStringLiteral("--days"), QStringLiteral("100000")});
+    QVERIFY(run.waitForFinished(120000));
+    const QByteArray log = run.readAllStandardError();
+    QVERIFY2(run.exitCode() == 0, log.constData());
+    QVERIFY(!log.contains("PRIVATE KEY"));
+
+    const QJsonObject after = shopEntry(call(QStringLiteral("websites.certificates")));
+    QVERIFY(after.value(QLatin1String("sha256")) != before.value(QLatin1String("sha256")));
+    QCOMPARE(after.value(QLatin1String("renewal")).toObject().value(QLatin1String("lastResult")).toString(),
+             QStringLiteral("renewed"));
+    const QJsonObject lastRun = result(call(QStringLiteral("websites.certRenewStatus"))).value(QLatin1String("lastRun")).toObject();
+    QCOMPARE(lastRun.value(QLatin1String("renewed")).toInt(), 1);
+    QCOMPARE(lastRun.value(QLatin1String("failed")).toInt(), 0);
+    // nginx serves the new certificate
+    QSslSocket s;
+    s.setPeerVerifyMode(QSslSocket::QueryPeer);
+    s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(m_sslPort), QStringLiteral("shop.test"));
+    QVERIFY(s.waitForEncrypted(5000));
+    QCOMPARE(QString::fromLatin1(s.peerCertificate().digest(QCryptographicHash::Sha256).toHex()),
+             after.value(QLatin1String("sha256")).toString());
+    noSecretsLeaked(r);
+
+    r = call(QStringLiteral("websites.certRenewUninstall"));
+    QCOMPARE(result(r).value(QLatin1String("removed")).toArray(), QJsonArray{QStringLiteral("cron")});
+    QCOMPARE(result(call(QStringLiteral("websites.certRenewStatus"))).value(QLatin1String("installed")).toBool(), false);
 }
 
 void tst_HelperCerts::importChecked_data()

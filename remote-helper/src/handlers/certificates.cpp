@@ -387,8 +387,11 @@ json websitesCertRequest(const Params &p, const Context &ctx)
 
 } // namespace
 
+void registerWebsiteCertRenewMethods(Dispatcher &dispatcher);
+
 void registerWebsiteCertMethods(Dispatcher &dispatcher)
 {
+    registerWebsiteCertRenewMethods(dispatcher);
     dispatcher.add("websites.certificates", Risk::Read, websitesCertificates);
     dispatcher.add("websites.certImport", Risk::Mutating, websitesCertImport);
     dispatcher.add("websites.certRequest", Risk::Mutating, websitesCertRequest);
