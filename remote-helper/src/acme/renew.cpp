@@ -130,6 +130,8 @@ int renewRun(const std::string &configPath, int days)
             o.email = meta.value("email", "");
             o.challenge = meta.value("challenge", "http-01");
             o.dns = meta.value("dns", json::object());
+            if (o.challenge == "dns-01")
+                o.dns = dnsSettings(o.domain); // with the TSIG secret
             const json r = requestCertificate(in, o, [&](const std::string &stage, const json &) {
                 logLine(name + ": " + stage);
             }, &cancel);

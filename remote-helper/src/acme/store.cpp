@@ -158,6 +158,13 @@ std::vector<std::string> storedNames()
     return out;
 }
 
+json dnsSettings(const std::string &name)
+{
+    const auto text = fs::readRegular(fs::dataRoot() + "/acme/dns/" + storeName(name) + ".json", 64 * 1024);
+    const json j = text ? json::parse(*text, nullptr, false) : json();
+    return j.is_object() ? j : json();
+}
+
 std::vector<std::string> siteNames(const ng::Install &in, const std::string &domain)
 {
     const auto paths = websites::sitePaths(in, domain);
@@ -267,6 +274,11 @@ json requestCertificate(const ng::Install &in, const RequestOptions &o, const Cl
     } catch (...) {
         restore(s, previous);
         throw;
+    }
+    if (o.challenge == "dns-01") {
+        // kept for renewal, readable by root only; never in qwq.json, an answer or a log
+        fs::makeDirs(fs::dataRoot() + "/acme/dns", 0700);
+        fs::writeAtomic(fs::dataRoot() + "/acme/dns/" + storeName(o.domain) + ".json", o.dns.dump() + "\n", 0600);
     }
     json r = certInfoJson(info, static_cast<int64_t>(std::time(nullptr)));
     r["certificate"] = s.certPath;

@@ -82,6 +82,10 @@ struct RequestOptions
 nlohmann::json requestCertificate(const nginx::Install &in, const RequestOptions &o,
                                   const Client::Progress &progress, CancelToken *cancel);
 
+// DNS-01 settings of a stored certificate, secret included, for its renewal:
+// <data root>/acme/dns/<name>.json (0600); null when there are none.
+nlohmann::json dnsSettings(const std::string &name);
+
 // The managed site's names (domain first, then aliases), from its spec; throws 5002/5003.
 std::vector<std::string> siteNames(const nginx::Install &in, const std::string &domain);
 
