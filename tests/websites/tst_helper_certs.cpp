@@ -43,6 +43,8 @@ private slots:
     void importInstalls();
     void failingNginxTestChangesNothing();
     void dns01ThroughRfc2136();
+    void unsafeDirectoriesRefused();
+    void trustOnlyFromHelperEnvironment();
 
 private:
     QJsonObject call(const QString &method, QJsonObject params = {}, int timeoutMs = 60000);
@@ -350,6 +352,8 @@ void tst_HelperCerts::invalidParamsRefused()
 void tst_HelperCerts::requestIssuesAndInstalls()
 {
     m_helper->notifications.clear();
+    QElapsedTimer clock;
+    clock.start();
     const QJsonObject r = call(QStringLiteral("websites.certRequest"),
                                {{QStringLiteral("domain"), QStringLiteral("shop.test")},
                                 {QStringLiteral("directory"), m_directory},
@@ -359,6 +363,7 @@ void tst_HelperCerts::requestIssuesAndInstalls()
                                 {QStringLiteral("sslPort"), m_sslPort},
                                 {QStringLiteral("httpsRedirect"), true}},
                                120000);
+    qInfo("certRequest (HTTP-01, 2 names, Pebble, nginx reload): %lld ms", qint64(clock.elapsed()));
     const QJsonObject res = result(r);
     QVERIFY2(!res.isEmpty(), QJsonDocument(r).toJson());
     QCOMPARE(res.value(QLatin1String("names")).toArray(),
@@ -695,7 +700,10 @@ void tst_HelperCerts::dns01ThroughRfc2136()
     QVERIFY(!errorMessage(r).isEmpty());
     // the right one
     params.insert(QStringLiteral("dns"), dns);
+    QElapsedTimer clock;
+    clock.start();
     r = call(QStringLiteral("websites.certRequest"), params, 120000);
+    qInfo("certRequest (DNS-01 via BIND, 2 authorizations, Pebble): %lld ms", qint64(clock.elapsed()));
     const QJsonObject res = result(r);
     QVERIFY2(!res.isEmpty(), QJsonDocument(r).toJson());
     QVERIFY(res.value(QLatin1String("names")).toArray().contains(QStringLiteral("*.acme.test")));
@@ -725,6 +733,63 @@ void tst_HelperCerts::dns01ThroughRfc2136()
     QCOMPARE(::stat(dnsCopy.toUtf8().constData(), &st), 0);
     QCOMPARE(st.st_mode & 0777, 0600u);
     noSecretsLeaked(r);
+}
+
+// Token and certificate directories others can write are refused (a swapped file under the
+// rename would be served or loaded by nginx as root).
+void tst_HelperCerts::unsafeDirectoriesRefused()
+{
+    // the helper trusts the first Pebble again (the DNS-01 test switched it to the second)
+    m_stderr += m_helper->process().readAllStandardError();
+    m_helper.reset();
+    qputenv("QWQ_ACME_CA_FILE", readEnv(path(QStringLiteral("/pebble/env"))).value(QStringLiteral("CA_FILE")).toUtf8());
+    m_helper = std::make_unique<Helper>();
+    QVERIFY(m_helper->initialize().contains(QLatin1String("result")));
+    const QByteArray challenge = path(QStringLiteral("/nginx/www/acme-challenge")).toUtf8();
+    QCOMPARE(::chmod(challenge.constData(), 0777), 0);
+    QJsonObject r = call(QStringLiteral("websites.certRequest"),
+                         {{QStringLiteral("domain"), QStringLiteral("shop.test")},
+                          {QStringLiteral("directory"), m_directory},
+                          {QStringLiteral("force"), true}},
+                         120000);
+    ::chmod(challenge.constData(), 0755);
+    QCOMPARE(errorCode(r), 1001);
+    QCOMPARE(errorField(r), QStringLiteral("challengeDir"));
+    const QByteArray certs = path(QStringLiteral("/nginx/www/certs")).toUtf8();
+    QCOMPARE(::chmod(certs.constData(), 0777), 0);
+    QJsonObject params = m_importGood;
+    params.insert(QStringLiteral("name"), QStringLiteral("other.import.test"));
+    r = call(QStringLiteral("websites.certImport"), params);
+    ::chmod(certs.constData(), 0755);
+    QCOMPARE(errorCode(r), 1001);
+    QCOMPARE(errorField(r), QStringLiteral("certDir"));
+}
+
+// Trusting a test CA is the helper's environment's business: without QWQ_ACME_CA_FILE the
+// Pebble CA does not verify (5008, nothing written), and no request field can add it.
+void tst_HelperCerts::trustOnlyFromHelperEnvironment()
+{
+    m_stderr += m_helper->process().readAllStandardError();
+    m_helper.reset();
+    qunsetenv("QWQ_ACME_CA_FILE");
+    m_helper = std::make_unique<Helper>();
+    QVERIFY(m_helper->initialize().contains(QLatin1String("result")));
+    const QString caFile = readEnv(path(QStringLiteral("/pebble/env"))).value(QStringLiteral("CA_FILE"));
+    const QJsonObject r = call(QStringLiteral("websites.certRequest"),
+                               {{QStringLiteral("domain"), QStringLiteral("import.test")},
+                                {QStringLiteral("directory"), m_directory},
+                                {QStringLiteral("force"), true},
+                                {QStringLiteral("caFile"), caFile}, // not a parameter: ignored
+                                {QStringLiteral("QWQ_ACME_CA_FILE"), caFile}});
+    QCOMPARE(errorCode(r), 5008);
+    const QJsonObject data = r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject();
+    QCOMPARE(data.value(QLatin1String("status")).toInt(), 0);
+    QVERIFY2(data.value(QLatin1String("detail")).toString().contains(QLatin1String("certificate")),
+             QJsonDocument(r).toJson());
+    QFile meta(path(QStringLiteral("/nginx/www/certs/import.test/qwq.json"))); // still the imported one
+    QVERIFY(meta.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(meta.readAll()).object().value(QLatin1String("source")).toString(),
+             QStringLiteral("import"));
 }
 
 QTEST_GUILESS_MAIN(tst_HelperCerts)

@@ -38,6 +38,16 @@ std::string accountDir(const std::string &directoryUrl)
     return fs::dataRoot() + "/acme/accounts/" + hexOf(sha256(directoryUrl)).substr(0, 24);
 }
 
+// A directory qwq writes secrets or tokens into must be a real directory (not a link) that only
+// this user can change: otherwise whoever can write there could swap a file under the rename.
+void requirePrivateDir(const std::string &dir, const std::string &field)
+{
+    struct stat st{};
+    if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid() || (st.st_mode & 022))
+        throw invalidValue(field, dir + " is not a directory only this user can write",
+                           "owned by the helper's user, not writable by group or others, not a link");
+}
+
 } // namespace
 
 std::vector<std::string> certRoots()
@@ -109,7 +119,8 @@ Previous writeCertificate(const Stored &s, const std::string &chainPem, const st
     p.key = fs::readRegular(s.keyPath, 1u << 20);
     p.meta = fs::readRegular(s.dir + "/qwq.json", 1u << 20);
     fs::makeDirs(s.dir, 0755);
-    ::chmod(s.dir.c_str(), 0755); // nginx's master reads as root; the key file itself is 0600
+    requirePrivateDir(certDir(), "certDir");
+    requirePrivateDir(s.dir, "certDir");
     fs::writeAtomic(s.keyPath, keyPem, 0600);
     fs::writeAtomic(s.certPath, chainPem, 0644);
     writeMeta(s, meta);
@@ -211,8 +222,8 @@ json installIntoSite(const ng::Install &in, const std::string &domain, const Sto
 void HttpSolver::present(const std::string &, const std::string &token, const std::string &value)
 {
     const std::string dir = ng::acmeChallengeDir();
-    fs::makeDirs(dir, 0755);
-    ::chmod(dir.c_str(), 0755); // nginx's workers read the tokens
+    fs::makeDirs(dir, 0755); // nginx's workers read the tokens
+    requirePrivateDir(dir, "challengeDir");
     // the file holds the key authorization and nothing else (RFC 8555 8.3)
     fs::writeAtomic(dir + "/" + token, value, 0644);
 }
