@@ -524,6 +524,22 @@ void tst_HelperCerts::importChecked_data()
              QStringLiteral("-CA"), QStringLiteral("root.pem"), QStringLiteral("-CAkey"), QStringLiteral("root.key"),
              QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("10"),
              QStringLiteral("-extfile"), QStringLiteral("ext.cnf"), QStringLiteral("-out"), QStringLiteral("leaf.pem")});
+    // an expired leaf of the same root (openssl ca takes explicit dates)
+    QFile caConf(path(QStringLiteral("/pki/ca.cnf")));
+    QVERIFY(caConf.open(QIODevice::WriteOnly));
+    caConf.write("[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\n"
+                 "default_md=sha256\npolicy=p\n[p]\ncommonName=supplied\n");
+    caConf.close();
+    QFile(path(QStringLiteral("/pki/index.txt"))).open(QIODevice::WriteOnly);
+    QFile serial(path(QStringLiteral("/pki/serial")));
+    QVERIFY(serial.open(QIODevice::WriteOnly));
+    serial.write("1000\n");
+    serial.close();
+    openssl({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), QStringLiteral("ca.cnf"),
+             QStringLiteral("-cert"), QStringLiteral("root.pem"), QStringLiteral("-keyfile"), QStringLiteral("root.key"),
+             QStringLiteral("-in"), QStringLiteral("leaf.csr"), QStringLiteral("-out"), QStringLiteral("expired.pem"),
+             QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"), QStringLiteral("-enddate"),
+             QStringLiteral("20200201000000Z"), QStringLiteral("-notext")});
     auto read = [this](const char *name) {
         QFile f(path(QStringLiteral("/pki/")) + QLatin1String(name));
         f.open(QIODevice::ReadOnly);
@@ -545,6 +561,8 @@ void tst_HelperCerts::importChecked_data()
                                  << "key";
     QTest::newRow("other key") << p(leaf, read("other.key")) << "key";
     QTest::newRow("chain of another CA") << p(leaf, leafKey, read("other.pem")) << "chain";
+    QVERIFY(read("expired.pem").contains(QLatin1String("BEGIN CERTIFICATE")));
+    QTest::newRow("expired") << p(read("expired.pem"), leafKey, read("root.pem")) << "certificate";
     m_importGood = p(leaf, leafKey, read("root.pem"));
 }
 
