@@ -36,6 +36,7 @@ private slots:
     void invalidParamsRefused_data();
     void invalidParamsRefused();
     void requestIssuesAndInstalls();
+    void olderSiteGetsChallengeLocation();
     void overviewListsCertificates();
     void renewalThroughSchedule();
     void importChecked_data();
@@ -423,6 +424,38 @@ void tst_HelperCerts::overviewListsCertificates()
     noSecretsLeaked(r);
 }
 
+// A managed site written before the emitter added the challenge location (here: its file with
+// that location cut out through the raw editor) is rewritten from its spec before the order.
+void tst_HelperCerts::olderSiteGetsChallengeLocation()
+{
+    const QJsonObject site{{QStringLiteral("domain"), QStringLiteral("old.test")},
+                           {QStringLiteral("kind"), QStringLiteral("static")},
+                           {QStringLiteral("root"), path(QStringLiteral("/nginx/www/shop"))},
+                           {QStringLiteral("port"), m_port},
+                           {QStringLiteral("address"), QStringLiteral("127.0.0.1")}};
+    QJsonObject r = call(QStringLiteral("websites.create"), {{QStringLiteral("site"), site}});
+    QVERIFY2(r.contains(QLatin1String("result")), QJsonDocument(r).toJson());
+    r = call(QStringLiteral("websites.get"), {{QStringLiteral("domain"), QStringLiteral("old.test")}});
+    QString text = result(r).value(QLatin1String("text")).toString();
+    const int start = text.indexOf(QLatin1String("    location ^~ /.well-known/acme-challenge/"));
+    QVERIFY(start > 0);
+    text.remove(start, text.indexOf(QLatin1String("    }\n"), start) + 6 - start);
+    QVERIFY(!text.contains(QLatin1String("acme-challenge")));
+    r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), result(r).value(QLatin1String("file"))},
+                                                   {QStringLiteral("text"), text},
+                                                   {QStringLiteral("baseSha256"), result(r).value(QLatin1String("sha256"))}});
+    QVERIFY2(r.contains(QLatin1String("result")), QJsonDocument(r).toJson());
+    QCOMPARE(get(QStringLiteral("old.test"), QStringLiteral("/.well-known/acme-challenge/x")), QStringLiteral("404"));
+    r = call(QStringLiteral("websites.certRequest"), {{QStringLiteral("domain"), QStringLiteral("old.test")},
+                                                      {QStringLiteral("directory"), m_directory},
+                                                      {QStringLiteral("force"), true},
+                                                      {QStringLiteral("sslPort"), m_sslPort}},
+             120000);
+    QVERIFY2(r.contains(QLatin1String("result")), QJsonDocument(r).toJson());
+    r = call(QStringLiteral("websites.get"), {{QStringLiteral("domain"), QStringLiteral("old.test")}});
+    QVERIFY(result(r).value(QLatin1String("text")).toString().contains(QLatin1String("/.well-known/acme-challenge/")));
+}
+
 // The shop.test entry of websites.certificates.
 static QJsonObject shopEntry(const QJsonObject &response)
 {
@@ -476,7 +509,7 @@ void tst_HelperCerts::renewalThroughSchedule()
     QCOMPARE(after.value(QLatin1String("renewal")).toObject().value(QLatin1String("lastResult")).toString(),
              QStringLiteral("renewed"));
     const QJsonObject lastRun = result(call(QStringLiteral("websites.certRenewStatus"))).value(QLatin1String("lastRun")).toObject();
-    QCOMPARE(lastRun.value(QLatin1String("renewed")).toInt(), 1);
+    QCOMPARE(lastRun.value(QLatin1String("renewed")).toInt(), 2); // shop.test and old.test (imports are not ACME)
     QCOMPARE(lastRun.value(QLatin1String("failed")).toInt(), 0);
     // nginx serves the new certificate (once the old workers, which accept for another 100 ms
     // after the reload, are gone)

@@ -78,8 +78,7 @@ std::string Client::nonce()
     return it->second;
 }
 
-Client::Reply Client::post(const std::string &url, const std::string &payload, bool useKid,
-                           const std::string &)
+Client::Reply Client::post(const std::string &url, const std::string &payload, bool useKid)
 {
     for (int attempt = 0;; ++attempt) {
         if (m_cancel && m_cancel->isCancelled())

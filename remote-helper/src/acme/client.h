@@ -63,8 +63,7 @@ private:
     };
     void loadDirectory();
     std::string nonce();
-    Reply post(const std::string &url, const std::string &payload, bool useKid,
-               const std::string &accept = {});
+    Reply post(const std::string &url, const std::string &payload, bool useKid);
     nlohmann::json pollUntil(const std::string &url, const std::vector<std::string> &done,
                              int timeoutSeconds);
     [[noreturn]] void fail(const std::string &what, int status, const nlohmann::json &problem) const;

@@ -246,6 +246,15 @@ json requestCertificate(const ng::Install &in, const RequestOptions &o, const Cl
                 throw invalidValue("challenge", "a wildcard alias (" + names[i] + ") needs the dns-01 challenge",
                                    "dns-01");
         solver = std::make_unique<HttpSolver>();
+        // A site written before the emitter served the challenge path gets it first (its own
+        // spec applied again), or the CA's request would meet the old file's redirect or 404.
+        const auto paths = websites::sitePaths(in, o.domain);
+        const auto text = websites::siteText(in, paths);
+        if (text && text->find("/.well-known/acme-challenge/") == std::string::npos) {
+            progress("prepare", json{{"site", o.domain}});
+            const websites::Plan plan = websites::planWrite(in, ng::managedSpec(*text), 1);
+            ng::apply(in, plan.ops, "update", plan.domain, cancel);
+        }
     }
     json account;
     Key accountK = accountKey(o.directory, account);
