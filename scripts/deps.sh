@@ -13,7 +13,7 @@ BUILD_PACKAGES=(
     qtkeychain-qt6-dev libssh-dev libqscintilla2-qt6-dev libvterm-dev libyaml-cpp-dev libgit2-dev
     nlohmann-json3-dev libhiredis-dev libssl-dev libzstd-dev libpq-dev libmariadb-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
-    libidn2-dev libunistring-dev
+    libidn2-dev libunistring-dev libldns-dev
     fonts-noto-cjk
 )
 # What the tests start or drive: a real sshd, a Secret Service, sudo, an X server for
@@ -23,7 +23,7 @@ TEST_PACKAGES=(
     xvfb xauth hyperfine prometheus-node-exporter libpam-google-authenticator
     stterm xfce4-terminal htop
     docker.io busybox-static docker-registry docker-compose cron
-    nginx
+    nginx pebble bind9 bind9-dnsutils
 )
 
 case "${1:-}" in

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // qwq-helper: answers JSON-RPC requests from the qwq app on stdin/stdout. See PROTOCOL.md.
+#include "acme/renew.h"
 #include "dispatch.h"
 #include "framing.h"
 #include "handlers/handlers.h"
@@ -27,6 +28,7 @@ int usage()
     std::fputs("usage: qwq-helper serve [--read-only] [--watchdog-seconds N]\n"
                "       qwq-helper methods\n"
                "       qwq-helper selfheal-run [--config PATH]\n"
+               "       qwq-helper cert-renew [--config PATH] [--days N]\n"
                "       qwq-helper --version\n",
                stderr);
     return 2;
@@ -115,6 +117,26 @@ int main(int argc, char **argv)
             return usage();
         std::signal(SIGPIPE, SIG_IGN);
         return selfheal::runOnce(config);
+    }
+    if (command == "cert-renew") {
+        std::string config = acme::renewConfigPath();
+        int days = 0; // the config's
+        for (int i = 2; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg == "--config" && i + 1 < argc && argv[i + 1][0] == '/') {
+                config = argv[++i];
+            } else if (arg == "--days" && i + 1 < argc) {
+                char *end = nullptr;
+                const long n = std::strtol(argv[++i], &end, 10);
+                if (!*argv[i] || *end || n < 1 || n > 100000)
+                    return usage();
+                days = static_cast<int>(n);
+            } else {
+                return usage();
+            }
+        }
+        std::signal(SIGPIPE, SIG_IGN);
+        return acme::renewRun(config, days);
     }
     if (command != "serve")
         return usage();

@@ -339,6 +339,36 @@ void tst_NginxConfig::renderedParsesAndRoundTripsSpec()
     QVERIFY(regexOk);
 }
 
+// Every managed site answers ACME HTTP-01 tokens from the challenge directory, in the server
+// that speaks plain HTTP: the redirecting one when httpsRedirect is on (its redirect moved into
+// "location /" so the token path is not redirected), else the site's own server; a redirect
+// site's return is in "location /" for the same reason.
+void tst_NginxConfig::acmeChallengeLocation()
+{
+    const std::string loc = "location ^~ /.well-known/acme-challenge/ {\n        alias /var/lib/qwq-acme-challenge/;";
+    qunsetenv("QWQ_ACME_CHALLENGE_DIR");
+    auto render = [](const char *spec) {
+        return nginx::renderSite(json::parse(spec), "/etc/nginx/qwq-htpasswd/a.com", "", {"/srv"}).config;
+    };
+    const std::string plain = render(R"({"domain":"a.com","root":"/srv/a"})");
+    QCOMPARE(plain.find(loc) != std::string::npos, true);
+    QVERIFY(plain.find(loc) == plain.rfind(loc));
+    const std::string redirected = render(R"({"domain":"a.com","root":"/srv/a","sslCertificate":"/etc/ssl/a.pem",
+        "sslCertificateKey":"/etc/ssl/a.key","httpsRedirect":true,
+        "basicAuth":{"realm":"Staff","users":[{"name":"alice","password":"pw"}]}})");
+    const auto first = redirected.find(loc);
+    QVERIFY(first != std::string::npos && first == redirected.rfind(loc));
+    QVERIFY(first < redirected.find("location / {\n        return 301 https://$host$request_uri;"));
+    QVERIFY(first < redirected.find("listen 443 ssl;")); // in the plain-HTTP server only
+    QVERIFY(redirected.find("auth_basic off;") > first);  // the CA needs no password
+    const std::string redirectSite = render(R"({"domain":"a.com","kind":"redirect","redirectUrl":"https://b.com"})");
+    QVERIFY(redirectSite.find(loc) != std::string::npos);
+    QVERIFY(redirectSite.find("location / {\n        return 301 https://b.com;") != std::string::npos);
+    qputenv("QWQ_ACME_CHALLENGE_DIR", "/srv/acme");
+    QVERIFY(render(R"({"domain":"a.com","root":"/srv/a"})").find("alias /srv/acme/;") != std::string::npos);
+    qunsetenv("QWQ_ACME_CHALLENGE_DIR");
+}
+
 void tst_NginxConfig::domains()
 {
     // IDNs become punycode (IDNA2008 through libidn2), upper case folded

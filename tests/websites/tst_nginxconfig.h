@@ -24,6 +24,7 @@ private slots:
     void renderValidates_data();
     void renderValidates();
     void renderedParsesAndRoundTripsSpec();
+    void acmeChallengeLocation();
     void domains();
     void corpusRoundTrips_data();
     void corpusRoundTrips();

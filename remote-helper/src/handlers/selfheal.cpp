@@ -11,6 +11,7 @@
 #include "handlers/handlers.h"
 #include "process.h"
 #include "selfheal/run.h"
+#include "selfheal/schedule.h"
 #include "selfheal/state.h"
 
 #include <algorithm>
@@ -25,148 +26,9 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char *kMarker = "# qwq-selfheal";
-constexpr const char *kUnit = "qwq-selfheal";
-
-bool hasSystemd()
-{
-    return fs::isDirectory("/run/systemd/system");
-}
-
-std::string unitDir()
-{
-    if (::geteuid() == 0)
-        return "/etc/systemd/system";
-    const auto user = fs::dataRoot(); // $HOME/.local/share/qwq → $HOME
-    const std::string home = user.substr(0, user.size() - std::string("/.local/share/qwq").size());
-    return home + "/.config/systemd/user";
-}
-
-// What cron hands to /bin/sh and systemd parses: only characters that need no quoting.
-bool isPlainPath(const std::string &p)
-{
-    return fs::isCleanAbsolutePath(p) && std::all_of(p.begin(), p.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '+' || c == '-';
-    });
-}
-
-std::string helperPath()
-{
-    char buf[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0)
-        throw RpcError(Code::Internal, "cannot find the helper's own path");
-    const std::string path(buf, static_cast<std::size_t>(n));
-    if (!isPlainPath(path))
-        throw invalidValue("helper", "the helper's path cannot go into a schedule",
-                           "a path of letters, digits and / . _ + - only");
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0)
-        throw invalidValue("helper", "the helper's path cannot be read");
-    // Root must never run a file another user can change (DESIGN.md, "Elevation").
-    if (::geteuid() == 0 && (st.st_uid != 0 || (st.st_mode & 022)))
-        throw invalidValue("helper", "the helper is not a root-owned, non-writable file",
-                           "install the root-owned copy first");
-    return path;
-}
-
-struct Output
-{
-    int exitCode;
-    std::string out, err;
-};
-
-Output runTool(std::vector<std::string> argv, const Context &context,
-               std::optional<std::string> input = std::nullopt)
-{
-    process::Spec spec;
-    spec.argv = std::move(argv);
-    spec.stdinData = std::move(input);
-    spec.timeoutMs = 30000;
-    try {
-        const auto r = process::run(spec, &context.cancel, {}, 1 << 20);
-        return {r.exitCode, r.out, r.err};
-    } catch (const RpcError &) {
-        throw;
-    } catch (const std::exception &e) {
-        throw RpcError(Code::Internal, "cannot run " + spec.argv[0], errorData({}, {}, e.what()));
-    }
-}
-
-void mustSucceed(const Output &o, const std::string &what)
-{
-    if (o.exitCode != 0)
-        throw RpcError(Code::Internal, what + " failed", errorData({}, {}, o.err.substr(0, 4096)));
-}
-
-// The user's crontab without qwq's line; nullopt when crontab is not installed.
-std::optional<std::string> crontabWithoutOurs(const Context &context, std::string *crontab,
-                                              bool *found)
-{
-    const auto bin = process::findExecutable("crontab");
-    if (!bin)
-        return std::nullopt;
-    *crontab = *bin;
-    const Output o = runTool({*bin, "-l"}, context);
-    std::string text = o.exitCode == 0 ? o.out : std::string(); // "no crontab for …" is empty
-    std::string kept;
-    *found = false;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string line = text.substr(start, end - start);
-        start = end + 1;
-        if (line.find(kMarker) != std::string::npos) {
-            *found = true;
-            continue;
-        }
-        kept += line + "\n";
-    }
-    return kept;
-}
-
-std::vector<std::string> systemctl()
-{
-    const auto bin = process::findExecutable("systemctl");
-    if (!bin)
-        throw RpcError(4009, "systemctl not found", errorData("scheduler", {}, "systemctl"));
-    std::vector<std::string> argv = {*bin};
-    if (::geteuid() != 0)
-        argv.push_back("--user");
-    return argv;
-}
-
-json removeInstalled(const Context &context)
-{
-    json removed = json::array();
-    std::string crontab;
-    bool found = false;
-    if (const auto kept = crontabWithoutOurs(context, &crontab, &found); kept && found) {
-        if (kept->find_first_not_of(" \t\n") == std::string::npos)
-            mustSucceed(runTool({crontab, "-r"}, context), "crontab -r"); // ours was the only line
-        else
-            mustSucceed(runTool({crontab, "-"}, context, *kept), "crontab");
-        removed.push_back("cron");
-    }
-    const std::string dir = unitDir();
-    const std::string timer = dir + "/" + kUnit + ".timer";
-    if (fs::exists(timer)) {
-        if (hasSystemd()) {
-            auto argv = systemctl();
-            argv.insert(argv.end(), {"disable", "--now", std::string(kUnit) + ".timer"});
-            runTool(argv, context);
-        }
-        fs::removeTree(timer);
-        fs::removeTree(dir + "/" + kUnit + ".service");
-        if (hasSystemd()) {
-            auto argv = systemctl();
-            argv.push_back("daemon-reload");
-            runTool(argv, context);
-        }
-        removed.push_back("systemd");
-    }
-    return removed;
-}
+const schedule::Job kJob{"# qwq-selfheal", "qwq-selfheal",
+                         "qwq self-heal: restart failed containers of chosen compose projects",
+                         "qwq self-heal timer"};
 
 json selfhealInstall(const Params &params, const Context &context)
 {
@@ -179,28 +41,17 @@ json selfhealInstall(const Params &params, const Context &context)
                                "lower-case letters, digits, '_' and '-'");
     const int interval = static_cast<int>(
         docker::validate::intInRange(params, "intervalSeconds", 60, 86400).value_or(60));
-    std::string scheduler = params.optionalString("scheduler").value_or("auto");
-    if (scheduler != "auto" && scheduler != "systemd" && scheduler != "cron")
-        throw invalidValue("scheduler", "invalid scheduler", "auto, systemd or cron");
-    if (scheduler == "auto")
-        scheduler = hasSystemd() ? "systemd" : "cron";
-    if (scheduler == "systemd" && !hasSystemd())
-        throw RpcError(4009, "systemd is not running here",
-                       errorData("scheduler", "use cron", "/run/systemd/system is missing"));
-    const auto crontabBin = process::findExecutable("crontab");
-    if (scheduler == "cron" && !crontabBin)
-        throw RpcError(4009, "neither systemd nor crontab is available",
-                       errorData("scheduler", "install cron (the crontab command)",
-                                 "no /run/systemd/system and no crontab in PATH"));
+    const std::string scheduler =
+        schedule::resolveScheduler(params.optionalString("scheduler").value_or("auto"));
 
-    const std::string helper = helperPath();
+    const std::string helper = schedule::helperPath();
     const std::string config = selfheal::defaultConfigPath();
-    if (!isPlainPath(config))
+    if (!schedule::isPlainPath(config))
         throw invalidValue("helper", "the self-heal directory's path cannot go into a schedule",
                            "a path of letters, digits and / . _ + - only");
     docker::Engine engine(params, context);
 
-    removeInstalled(context); // installing again replaces what was there
+    schedule::removeInstalled(kJob, context); // installing again replaces what was there
     json cfg = {{"projects", projects}, {"intervalSeconds", interval},
                 {"socket", engine.socketPath()}, {"helper", helper},
                 {"installedAt", std::time(nullptr)}};
@@ -223,32 +74,14 @@ json selfhealInstall(const Params &params, const Context &context)
             }
             cfg["scheduler"] = "cron";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            std::string crontab;
-            bool found = false;
-            std::string kept = crontabWithoutOurs(context, &crontab, &found).value_or("");
-            kept += when + " " + helper + " selfheal-run --config " + config + " " + kMarker + "\n";
-            mustSucceed(runTool({crontab, "-"}, context, kept), "crontab");
+            schedule::installCron(kJob, when, helper + " selfheal-run --config " + config, context);
         } else {
             cfg["scheduler"] = ::geteuid() == 0 ? "systemd-system" : "systemd-user";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            const std::string dir = unitDir();
-            fs::makeDirs(dir, 0755);
-            fs::writeAtomic(dir + "/" + kUnit + ".service",
-                            "[Unit]\nDescription=qwq self-heal: restart failed containers of chosen "
-                            "compose projects\n\n[Service]\nType=oneshot\nExecStart="
-                                + helper + " selfheal-run --config " + config + "\n",
-                            0644);
-            fs::writeAtomic(dir + "/" + kUnit + ".timer",
-                            "[Unit]\nDescription=qwq self-heal timer\n\n[Timer]\nOnBootSec=60s\n"
-                            "OnUnitActiveSec=" + std::to_string(interval)
-                                + "s\nAccuracySec=1s\n\n[Install]\nWantedBy=timers.target\n",
-                            0644);
-            auto reload = systemctl();
-            reload.push_back("daemon-reload");
-            mustSucceed(runTool(reload, context), "systemctl daemon-reload");
-            auto enable = systemctl();
-            enable.insert(enable.end(), {"enable", "--now", std::string(kUnit) + ".timer"});
-            mustSucceed(runTool(enable, context), "systemctl enable");
+            schedule::installSystemd(kJob, helper + " selfheal-run --config " + config,
+                                     "OnBootSec=60s\nOnUnitActiveSec=" + std::to_string(interval)
+                                         + "s\nAccuracySec=1s\n",
+                                     context);
         }
     } catch (const std::runtime_error &e) {
         throw RpcError(Code::Internal, "cannot install self-heal", errorData({}, {}, e.what()));
@@ -260,7 +93,7 @@ json selfhealInstall(const Params &params, const Context &context)
 
 json selfhealUninstall(const Params &, const Context &context)
 {
-    json removed = removeInstalled(context);
+    json removed = schedule::removeInstalled(kJob, context);
     fs::removeTree(selfheal::defaultConfigPath());
     return {{"installed", false}, {"removed", removed}};
 }
@@ -274,13 +107,9 @@ json selfhealStatus(const Params &, const Context &context)
 
     std::string crontab;
     bool cronLine = false;
-    crontabWithoutOurs(context, &crontab, &cronLine);
-    const bool unit = fs::exists(unitDir() + "/" + kUnit + ".timer");
-    json available = json::array();
-    if (hasSystemd())
-        available.push_back("systemd");
-    if (!crontab.empty())
-        available.push_back("cron");
+    schedule::crontabWithout(kJob, context, &crontab, &cronLine);
+    const bool unit = schedule::unitInstalled(kJob);
+    const json available = schedule::available(context);
 
     const auto last = fs::readRegular(selfheal::directory() + "/last-run.json", 1 << 20);
     json lastRun = last ? json::parse(*last, nullptr, false) : json();

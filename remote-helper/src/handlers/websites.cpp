@@ -347,6 +347,7 @@ json websitesDisable(const Params &p, const Context &ctx)
 
 void registerWebsiteLogMethods(Dispatcher &dispatcher);
 void registerWebsiteChangeMethods(Dispatcher &dispatcher);
+void registerWebsiteCertMethods(Dispatcher &dispatcher);
 
 void registerWebsiteMethods(Dispatcher &dispatcher)
 {
@@ -360,6 +361,7 @@ void registerWebsiteMethods(Dispatcher &dispatcher)
     dispatcher.add("websites.disable", Risk::Mutating, websitesDisable);
     registerWebsiteChangeMethods(dispatcher);
     registerWebsiteLogMethods(dispatcher);
+    registerWebsiteCertMethods(dispatcher);
 }
 
 } // namespace qwqhelper

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <string_view>
 
 namespace qwqhelper::nginx {
@@ -104,7 +105,36 @@ void renderLocations(Render &r)
     }
 }
 
+// ACME HTTP-01 tokens, in every plain-HTTP server of a managed site: before the site's own
+// locations, open to everyone (no basic auth, no access list) since the CA must fetch them.
+void acmeLocation(Writer &w)
+{
+    w.open("location", {"^~", "/.well-known/acme-challenge/"});
+    w.dir("alias", {acmeChallengeDir() + "/"});
+    w.dir("default_type", {"text/plain"});
+    w.dir("auth_basic", {"off"});
+    w.dir("allow", {"all"});
+    w.close();
+}
+
+bool isCleanPath(const std::string &p)
+{
+    return !p.empty() && p[0] == '/' && p.size() < 1024 && p.find("/../") == std::string::npos
+           && p.find("/./") == std::string::npos
+           && std::all_of(p.begin(), p.end(), [](unsigned char c) {
+                  return std::isalnum(c) || std::string_view("/._+@~-").find(static_cast<char>(c)) != std::string_view::npos;
+              });
+}
+
 } // namespace
+
+std::string acmeChallengeDir()
+{
+    const char *env = std::getenv("QWQ_ACME_CHALLENGE_DIR");
+    if (env && *env && isCleanPath(env))
+        return env;
+    return "/var/lib/qwq-acme-challenge";
+}
 
 std::string siteFileName(const std::string &domain)
 {
@@ -198,7 +228,10 @@ Rendered renderSite(const json &spec, const std::string &htpasswdPath,
         w.open("server");
         w.dir("listen", {listenHost + std::to_string(port)});
         w.dir("server_name", names);
+        acmeLocation(w);
+        w.open("location", {"/"});
         w.dir("return", {"301", "https://$host$request_uri"});
+        w.close();
         w.close();
         w.raw("");
     }
@@ -226,6 +259,8 @@ Rendered renderSite(const json &spec, const std::string &htpasswdPath,
     if (!bodySize.empty())
         w.dir("client_max_body_size", {bodySize});
     renderProtections(r, htpasswdPath, previousHtpasswd);
+    if (!httpsRedirect)
+        acmeLocation(w);
 
     if (kind == "redirect") {
         const std::string url = urlField(str(spec, "redirectUrl", "redirectUrl"), "redirectUrl");
@@ -233,7 +268,11 @@ Rendered renderSite(const json &spec, const std::string &htpasswdPath,
         if (code != 301 && code != 302 && code != 307 && code != 308)
             throw invalidValue("redirectCode", "invalid redirectCode", "301, 302, 307 or 308");
         const bool keepPath = flag(spec, "keepPath", "keepPath");
+        // in "location /", not at server level: a server-level return would answer the CA's
+        // challenge requests too
+        w.open("location", {"/"});
         w.dir("return", {std::to_string(code), url + (keepPath ? "$request_uri" : "")});
+        w.close();
         stored["redirectUrl"] = url;
         stored["redirectCode"] = code;
         stored["keepPath"] = keepPath;

@@ -40,6 +40,12 @@ Rendered renderSite(const nlohmann::json &spec, const std::string &htpasswdPath,
                     const std::string &previousHtpasswd,
                     const std::vector<std::string> &allowedRoots);
 
+// Where HTTP-01 tokens are served from: every managed site answers
+// /.well-known/acme-challenge/<token> from this directory. $QWQ_ACME_CHALLENGE_DIR in the helper's
+// own environment (tests), else /var/lib/qwq-acme-challenge (outside the data root, which is
+// private: nginx's workers must read the tokens).
+std::string acmeChallengeDir();
+
 // The file-name form of a site name: its domain (validated by the caller).
 std::string siteFileName(const std::string &domain);
 
