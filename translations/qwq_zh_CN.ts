@@ -5398,6 +5398,406 @@ Sites appear here once nginx or OpenResty is installed there.</source>
             <numerusform>%n 行，来自 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Paste or load the certificate (PEM)</source>
+        <translation>请粘贴或载入证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Paste or load the private key (PEM)</source>
+        <translation>请粘贴或载入私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>Certificate stored: %1</source>
+        <translation>证书已保存：%1</translation>
+    </message>
+    <message>
+        <source>%1: certificate installed; %2</source>
+        <translation>%1：证书已安装；%2</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Request Certificate…</source>
+        <translation>申请证书…</translation>
+    </message>
+    <message>
+        <source>certificate installed</source>
+        <translation>证书已安装</translation>
+    </message>
+    <message>
+        <source>Every certificate a site uses and every one qwq keeps, soonest expiry first. qwq renews the certificates it requested when fewer days are left than the renewal threshold.</source>
+        <translation>站点使用的每张证书和 qwq 保存的每张证书，最早到期的排在前面。qwq 申请的证书在剩余天数少于续期阈值时会自动续期。</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Import Certificate…</source>
+        <translation>导入证书…</translation>
+    </message>
+    <message>
+        <source>Renew when fewer days are left than:</source>
+        <translation>剩余天数少于此值时续期：</translation>
+    </message>
+    <message>
+        <source>Stop Automatic Renewal</source>
+        <translation>停止自动续期</translation>
+    </message>
+    <message>
+        <source>Renew Automatically</source>
+        <translation>自动续期</translation>
+    </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>no site</source>
+        <translation>无站点</translation>
+    </message>
+    <message>
+        <source>outside qwq</source>
+        <translation>qwq 之外</translation>
+    </message>
+    <message>
+        <source>ACME (qwq)</source>
+        <translation>ACME（qwq）</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>需要续期</translation>
+    </message>
+    <message>
+        <source>not due</source>
+        <translation>尚未到期</translation>
+    </message>
+    <message>
+        <source>last try failed: %1</source>
+        <translation>上次尝试失败：%1</translation>
+    </message>
+    <message>
+        <source>last renewed %1</source>
+        <translation>上次续期 %1</translation>
+    </message>
+    <message>
+        <source>renew by importing a new one</source>
+        <translation>导入新证书来续期</translation>
+    </message>
+    <message>
+        <source>not renewed by qwq</source>
+        <translation>不由 qwq 续期</translation>
+    </message>
+    <message>
+        <source>Automatic renewal is off: certificates qwq requested are not renewed on this server.</source>
+        <translation>自动续期已关闭：qwq 申请的证书不会在这台服务器上续期。</translation>
+    </message>
+    <message>
+        <source>Automatic renewal: daily by %1, %2 days before expiry.</source>
+        <translation>自动续期：由 %1 每天运行，到期前 %2 天续期。</translation>
+    </message>
+    <message>
+        <source>Last run %1: %2 renewed, %3 failed.</source>
+        <translation>上次运行 %1：续期 %2 张，失败 %3 张。</translation>
+    </message>
+    <message>
+        <source>Automatic renewal installed (%1: %2).</source>
+        <translation>已安装自动续期（%1：%2）。</translation>
+    </message>
+    <message>
+        <source>Automatic renewal removed.</source>
+        <translation>已移除自动续期。</translation>
+    </message>
+    <message>
+        <source>Request a Certificate</source>
+        <translation>申请证书</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Certificate authority:</source>
+        <translation>证书颁发机构：</translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt</source>
+        <translation>Let&apos;s Encrypt</translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt staging (test certificates)</source>
+        <translation>Let&apos;s Encrypt 测试环境（测试证书）</translation>
+    </message>
+    <message>
+        <source>Other ACME directory URL</source>
+        <translation>其他 ACME 目录 URL</translation>
+    </message>
+    <message>
+        <source>Contact e-mail:</source>
+        <translation>联系邮箱：</translation>
+    </message>
+    <message>
+        <source>optional: the CA writes here before a certificate expires</source>
+        <translation>可选：证书到期前 CA 会发邮件到这里</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>验证方式：</translation>
+    </message>
+    <message>
+        <source>HTTP-01: through this site on port 80</source>
+        <translation>HTTP-01：通过此站点的 80 端口</translation>
+    </message>
+    <message>
+        <source>DNS-01: a TXT record by RFC 2136 update (needed for *.names)</source>
+        <translation>DNS-01：通过 RFC 2136 更新添加 TXT 记录（*.通配名称需要）</translation>
+    </message>
+    <message>
+        <source>DNS server that takes dynamic updates (BIND, Knot, PowerDNS…)</source>
+        <translation>接受动态更新的 DNS 服务器（BIND、Knot、PowerDNS…）</translation>
+    </message>
+    <message>
+        <source>Primary server:</source>
+        <translation>主服务器：</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>TSIG key name:</source>
+        <translation>TSIG 密钥名：</translation>
+    </message>
+    <message>
+        <source>Algorithm:</source>
+        <translation>算法：</translation>
+    </message>
+    <message>
+        <source>TSIG secret (base64):</source>
+        <translation>TSIG 密钥（base64）：</translation>
+    </message>
+    <message>
+        <source>kept on the server for renewal (root only), never shown again</source>
+        <translation>为了续期保存在服务器上（仅 root 可读），不会再显示</translation>
+    </message>
+    <message>
+        <source>Redirect HTTP to HTTPS once installed</source>
+        <translation>安装后把 HTTP 重定向到 HTTPS</translation>
+    </message>
+    <message>
+        <source>Other addresses of this server:</source>
+        <translation>此服务器的其他地址：</translation>
+    </message>
+    <message>
+        <source>optional: public addresses in front of it (NAT, load balancer)</source>
+        <translation>可选：它前面的公网地址（NAT、负载均衡）</translation>
+    </message>
+    <message>
+        <source>Check DNS with:</source>
+        <translation>用此 DNS 检查：</translation>
+    </message>
+    <message>
+        <source>the server&apos;s resolver (/etc/resolv.conf)</source>
+        <translation>服务器的解析器（/etc/resolv.conf）</translation>
+    </message>
+    <message>
+        <source>I agree to the certificate authority&apos;s terms of service</source>
+        <translation>我同意证书颁发机构的服务条款</translation>
+    </message>
+    <message>
+        <source>Check DNS</source>
+        <translation>检查 DNS</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Request Anyway</source>
+        <translation>仍然申请</translation>
+    </message>
+    <message>
+        <source>Checking that the names point at this server</source>
+        <translation>正在检查名称是否指向这台服务器</translation>
+    </message>
+    <message>
+        <source>Adding the challenge location to the site</source>
+        <translation>正在为站点添加验证路径</translation>
+    </message>
+    <message>
+        <source>Registering with the certificate authority</source>
+        <translation>正在向证书颁发机构注册</translation>
+    </message>
+    <message>
+        <source>Ordering the certificate</source>
+        <translation>正在订购证书</translation>
+    </message>
+    <message>
+        <source>Proving control of the name</source>
+        <translation>正在证明对该名称的控制权</translation>
+    </message>
+    <message>
+        <source>Name validated</source>
+        <translation>名称已验证</translation>
+    </message>
+    <message>
+        <source>Sending the signing request</source>
+        <translation>正在发送签名请求</translation>
+    </message>
+    <message>
+        <source>Downloading the certificate</source>
+        <translation>正在下载证书</translation>
+    </message>
+    <message>
+        <source>Installing it into the site</source>
+        <translation>正在安装到站点</translation>
+    </message>
+    <message>
+        <source>Resolving the site&apos;s names…</source>
+        <translation>正在解析站点的名称…</translation>
+    </message>
+    <message>
+        <source>points here</source>
+        <translation>指向这里</translation>
+    </message>
+    <message>
+        <source>points elsewhere</source>
+        <translation>指向别处</translation>
+    </message>
+    <message>
+        <source>does not resolve</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>Every name points at this server: HTTP-01 can validate.</source>
+        <translation>每个名称都指向这台服务器：HTTP-01 可以验证。</translation>
+    </message>
+    <message>
+        <source>Some names do not point at this server (%1): HTTP-01 would fail for them.</source>
+        <translation>部分名称没有指向这台服务器（%1）：它们的 HTTP-01 验证会失败。</translation>
+    </message>
+    <message>
+        <source>Requesting… (the CA validates each name; this can take a minute)</source>
+        <translation>正在申请…（CA 会逐个验证名称，可能需要一分钟）</translation>
+    </message>
+    <message>
+        <source>Requesting a certificate for %1 from %2</source>
+        <translation>正在从 %2 为 %1 申请证书</translation>
+    </message>
+    <message>
+        <source>Issued by %1, valid until %2 (%3 days).</source>
+        <translation>由 %1 颁发，有效期至 %2（%3 天）。</translation>
+    </message>
+    <message>
+        <source>Certificate stored.</source>
+        <translation>证书已保存。</translation>
+    </message>
+    <message>
+        <source>Certificate installed into %1: %2</source>
+        <translation>证书已安装到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import a Certificate</source>
+        <translation>导入证书</translation>
+    </message>
+    <message>
+        <source>Install into site:</source>
+        <translation>安装到站点：</translation>
+    </message>
+    <message>
+        <source>(only store it)</source>
+        <translation>（只保存）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>optional: the site&apos;s domain, else the certificate&apos;s first name</source>
+        <translation>可选：站点的域名，否则使用证书中的第一个名称</translation>
+    </message>
+    <message>
+        <source>Certificate (PEM; the chain may follow it):</source>
+        <translation>证书（PEM；后面可以跟证书链）：</translation>
+    </message>
+    <message>
+        <source>Private key (PEM, not encrypted; stored with mode 0600):</source>
+        <translation>私钥（PEM，未加密；以 0600 权限保存）：</translation>
+    </message>
+    <message>
+        <source>Intermediate chain (PEM, optional):</source>
+        <translation>中间证书链（PEM，可选）：</translation>
+    </message>
+    <message>
+        <source>Load File…</source>
+        <translation>载入文件…</translation>
+    </message>
+    <message>
+        <source>Check and Import</source>
+        <translation>检查并导入</translation>
+    </message>
+    <message>
+        <source>Load PEM File</source>
+        <translation>载入 PEM 文件</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or is larger than 256 KiB</source>
+        <translation>%1 无法读取或大于 256 KiB</translation>
+    </message>
+    <message>
+        <source>Checking the certificate, key and chain…</source>
+        <translation>正在检查证书、私钥和证书链…</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Workbench</name>

@@ -31,6 +31,7 @@ QString actionText(const QString &action)
     if (action == QLatin1String("edit")) return Tr::tr("directives edited");
     if (action == QLatin1String("raw")) return Tr::tr("raw edit");
     if (action == QLatin1String("rollback")) return Tr::tr("rolled back");
+    if (action == QLatin1String("certificate")) return Tr::tr("certificate installed");
     return action;
 }
 } // namespace
