@@ -7,6 +7,7 @@
 #include "tst_containersapp.h"
 
 #include "awaitfuture.h"
+#include "chinese.h"
 
 #include <containers/core/containerlistmodel.h>
 #include <containers/core/containersservice.h>
@@ -598,17 +599,8 @@ void tst_ContainersPanel::screenshots()
     m_panel->tabs()->setCurrentIndex(0);
     m_panel->details()->tabs()->setCurrentIndex(0);
 
-    // zh_CN as app/language.cpp loads it.
-    QTranslator qwq, qt;
-    QVERIFY(qwq.load(QStringLiteral(":/i18n/qwq_zh_CN")));
-    QCoreApplication::installTranslator(&qwq);
-    if (qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qt);
-    QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+    const QwqTest::Chinese chinese;
+    QVERIFY(chinese.loaded());
     QTest::qWait(300);
     shoot(QStringLiteral("containers-zh_CN.png"));
-    QCoreApplication::removeTranslator(&qwq);
-    QCoreApplication::removeTranslator(&qt);
-    QLocale::setDefault(QLocale(QLocale::English));
 }

@@ -11,6 +11,7 @@
 #include "backendserver.h"
 
 #include <awaitfuture.h>
+#include <chinese.h>
 #include <core/core/auditlog.h>
 #include <core/core/paths.h>
 #include <editor/ui/codeeditor.h>
@@ -801,18 +802,10 @@ void tst_WebsitesApp::screenshots()
     };
     shootAll(QStringLiteral("en"));
 
-    QTranslator qwq, qt;
-    QVERIFY(qwq.load(QStringLiteral(":/i18n/qwq_zh_CN")));
-    QCoreApplication::installTranslator(&qwq);
-    if (qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qt);
-    QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+    const QwqTest::Chinese chinese;
+    QVERIFY(chinese.loaded());
     QTest::qWait(300);
     shootAll(QStringLiteral("zh_CN"));
-    QCoreApplication::removeTranslator(&qwq);
-    QCoreApplication::removeTranslator(&qt);
-    QLocale::setDefault(QLocale(QLocale::English));
 }
 
 QTEST_MAIN(tst_WebsitesApp)
