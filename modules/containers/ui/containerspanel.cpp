@@ -14,6 +14,7 @@
 #include <helper/core/helperclient.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/ui/messagebar.h>
+#include <workbench/ui/statepage.h>
 
 #include <QComboBox>
 #include <QEvent>
@@ -54,17 +55,8 @@ ContainersPanel::ContainersPanel(Workbench::ServerContext *server, QWidget *pare
     m_bar = new Workbench::MessageBar(this);
     m_stack = new QStackedWidget(this);
 
-    auto *offline = new QWidget(m_stack);
-    m_offlineLabel = new QLabel(offline);
-    m_offlineLabel->setAlignment(Qt::AlignCenter);
-    m_offlineLabel->setWordWrap(true);
-    m_connectButton = new QPushButton(offline);
-    connect(m_connectButton, &QPushButton::clicked, this, [this] { m_server->connection()->connectToServer(); });
-    auto *ol = new QVBoxLayout(offline);
-    ol->addStretch();
-    ol->addWidget(m_offlineLabel);
-    ol->addWidget(m_connectButton, 0, Qt::AlignHCenter);
-    ol->addStretch();
+    m_offline = new Workbench::StatePage(m_stack);
+    connect(m_offline->button(), &QPushButton::clicked, this, [this] { m_server->connection()->connectToServer(); });
 
     m_tabs = new QTabWidget(m_stack);
     m_tabs->setObjectName(QStringLiteral("containersTabs"));
@@ -191,27 +183,17 @@ ContainersPanel::ContainersPanel(Workbench::ServerContext *server, QWidget *pare
     });
 
     // No Docker on the server: a calm page, not an error (many servers have none).
-    auto *noDocker = new QWidget(m_stack);
-    m_noDockerLabel = new QLabel(noDocker);
-    m_noDockerLabel->setObjectName(QStringLiteral("noDockerLabel"));
-    m_noDockerLabel->setAlignment(Qt::AlignCenter);
-    m_noDockerLabel->setWordWrap(true);
-    m_noDockerLabel->setTextFormat(Qt::PlainText);
-    m_checkAgain = new QPushButton(noDocker);
-    connect(m_checkAgain, &QPushButton::clicked, this, [this] {
+    m_noDocker = new Workbench::StatePage(m_stack);
+    m_noDocker->label()->setObjectName(QStringLiteral("noDockerLabel"));
+    connect(m_noDocker->button(), &QPushButton::clicked, this, [this] {
         m_dockerMissing = false;
         m_stack->setCurrentIndex(1);
         refresh();
     });
-    auto *nl = new QVBoxLayout(noDocker);
-    nl->addStretch();
-    nl->addWidget(m_noDockerLabel);
-    nl->addWidget(m_checkAgain, 0, Qt::AlignHCenter);
-    nl->addStretch();
 
-    m_stack->addWidget(offline);
+    m_stack->addWidget(m_offline);
     m_stack->addWidget(m_tabs);
-    m_stack->addWidget(noDocker);
+    m_stack->addWidget(m_noDocker);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
@@ -243,12 +225,12 @@ void ContainersPanel::updateCount()
 void ContainersPanel::retranslate()
 {
     updateCount();
-    m_offlineLabel->setText(Tr::tr("%1 is not connected.").arg(m_server->serverName()));
-    m_connectButton->setText(Tr::tr("Connect"));
-    m_noDockerLabel->setText(Tr::tr("Docker was not found on %1, or it does not answer.\n"
-                                    "Containers appear here once Docker (or Podman's Docker-compatible "
-                                    "socket) runs there.").arg(m_server->serverName()));
-    m_checkAgain->setText(Tr::tr("Check Again"));
+    m_offline->label()->setText(Tr::tr("%1 is not connected.").arg(m_server->serverName()));
+    m_offline->button()->setText(Tr::tr("Connect"));
+    m_noDocker->label()->setText(Tr::tr("Docker was not found on %1, or it does not answer.\n"
+                                        "Containers appear here once Docker (or Podman's Docker-compatible "
+                                        "socket) runs there.").arg(m_server->serverName()));
+    m_noDocker->button()->setText(Tr::tr("Check Again"));
     m_tabs->setTabText(0, Tr::tr("Containers"));
     m_tabs->setTabText(1, Tr::tr("Compose"));
     m_tabs->setTabText(2, Tr::tr("Images"));

@@ -19,6 +19,7 @@ class QTableView;
 
 namespace Qwq::Workbench {
 class MessageBar;
+class StatePage;
 class ServerContext;
 }
 
@@ -103,10 +104,8 @@ private:
     StatsWatcher *m_stats;
     Workbench::MessageBar *m_bar;
     QStackedWidget *m_stack;
-    QLabel *m_offlineLabel;
-    QPushButton *m_connectButton;
-    QLabel *m_noDockerLabel;
-    QPushButton *m_checkAgain;
+    Workbench::StatePage *m_offline;
+    Workbench::StatePage *m_noDocker;
     bool m_dockerMissing = false;
     QTabWidget *m_tabs;
     QLineEdit *m_filterEdit;

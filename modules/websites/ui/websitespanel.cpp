@@ -16,6 +16,7 @@
 #include <websites/core/websitestr.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/ui/messagebar.h>
+#include <workbench/ui/statepage.h>
 
 #include <QAction>
 #include <QEvent>
@@ -53,17 +54,8 @@ WebsitesPanel::WebsitesPanel(Workbench::ServerContext *server, QWidget *parent)
     m_bar = new Workbench::MessageBar(this);
     m_stack = new QStackedWidget(this);
 
-    auto *offline = new QWidget(m_stack);
-    m_offlineLabel = new QLabel(offline);
-    m_offlineLabel->setAlignment(Qt::AlignCenter);
-    m_offlineLabel->setWordWrap(true);
-    m_connectButton = new QPushButton(offline);
-    connect(m_connectButton, &QPushButton::clicked, this, [this] { m_server->connection()->connectToServer(); });
-    auto *ol = new QVBoxLayout(offline);
-    ol->addStretch();
-    ol->addWidget(m_offlineLabel);
-    ol->addWidget(m_connectButton, 0, Qt::AlignHCenter);
-    ol->addStretch();
+    m_offline = new Workbench::StatePage(m_stack);
+    connect(m_offline->button(), &QPushButton::clicked, this, [this] { m_server->connection()->connectToServer(); });
 
     auto *page = new QWidget(m_stack);
     m_install = new QLabel(page);
@@ -182,27 +174,17 @@ WebsitesPanel::WebsitesPanel(Workbench::ServerContext *server, QWidget *parent)
     pl->addWidget(m_install);
     pl->addWidget(m_sections, 1);
 
-    auto *noNginx = new QWidget(m_stack);
-    m_noNginxLabel = new QLabel(noNginx);
-    m_noNginxLabel->setObjectName(QStringLiteral("noNginxLabel"));
-    m_noNginxLabel->setAlignment(Qt::AlignCenter);
-    m_noNginxLabel->setWordWrap(true);
-    m_noNginxLabel->setTextFormat(Qt::PlainText);
-    m_checkAgain = new QPushButton(noNginx);
-    connect(m_checkAgain, &QPushButton::clicked, this, [this] {
+    m_noNginx = new Workbench::StatePage(m_stack);
+    m_noNginx->label()->setObjectName(QStringLiteral("noNginxLabel"));
+    connect(m_noNginx->button(), &QPushButton::clicked, this, [this] {
         m_nginxMissing = false;
         m_stack->setCurrentIndex(SitesPage);
         refresh();
     });
-    auto *nl = new QVBoxLayout(noNginx);
-    nl->addStretch();
-    nl->addWidget(m_noNginxLabel);
-    nl->addWidget(m_checkAgain, 0, Qt::AlignHCenter);
-    nl->addStretch();
 
-    m_stack->addWidget(offline);
+    m_stack->addWidget(m_offline);
     m_stack->addWidget(page);
-    m_stack->addWidget(noNginx);
+    m_stack->addWidget(m_noNginx);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
@@ -220,12 +202,12 @@ WebsitesPanel::~WebsitesPanel()
 
 void WebsitesPanel::retranslate()
 {
-    m_offlineLabel->setText(Tr::tr("%1 is not connected.").arg(m_server->serverName()));
-    m_connectButton->setText(Tr::tr("Connect"));
-    m_noNginxLabel->setText(Tr::tr("nginx was not found on %1, or its main configuration is missing.\n"
-                                   "Sites appear here once nginx or OpenResty is installed there.")
-                                .arg(m_server->serverName()));
-    m_checkAgain->setText(Tr::tr("Check Again"));
+    m_offline->label()->setText(Tr::tr("%1 is not connected.").arg(m_server->serverName()));
+    m_offline->button()->setText(Tr::tr("Connect"));
+    m_noNginx->label()->setText(Tr::tr("nginx was not found on %1, or its main configuration is missing.\n"
+                                       "Sites appear here once nginx or OpenResty is installed there.")
+                                    .arg(m_server->serverName()));
+    m_noNginx->button()->setText(Tr::tr("Check Again"));
     m_filterEdit->setPlaceholderText(Tr::tr("Filter by name, backend, root, port or file"));
     m_new->setText(Tr::tr("New Site…"));
     m_edit->setText(Tr::tr("Edit…"));

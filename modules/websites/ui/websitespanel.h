@@ -17,6 +17,7 @@ class QTableView;
 
 namespace Qwq::Workbench {
 class MessageBar;
+class StatePage;
 class ServerContext;
 }
 
@@ -105,10 +106,8 @@ private:
     SiteFilterModel *m_filter;
     Workbench::MessageBar *m_bar;
     QStackedWidget *m_stack;
-    QLabel *m_offlineLabel;
-    QPushButton *m_connectButton;
-    QLabel *m_noNginxLabel;
-    QPushButton *m_checkAgain;
+    Workbench::StatePage *m_offline;
+    Workbench::StatePage *m_noNginx;
     QLabel *m_install;
     QTabWidget *m_sections;
     CertificatesPage *m_certs;
