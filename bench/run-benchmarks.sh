@@ -278,9 +278,7 @@ rows += [tuple(r) for r in load("websites.json")["rows"]] if os.path.exists(os.p
 # - following a log flood, the loop blocked (1 run): 15-114 ms seen on these 2 cores while the
 #   GUI thread used at most 8-13 ms of CPU between two ticks; the rest is time it slept off the
 #   run queue, cause not found yet (issue 5 is open).
-# - a site change vs nginx -t && nginx -s reload: 1.5-1.7x here (target 1.5x); qwq also waits
-#   for nginx's new workers, which `nginx -s reload` does not (issue 6 is open).
-informational = {"terminal cat 50MB vs st", "log follow flood: GUI blocked", "site change: validate + reload"}
+informational = {"terminal cat 50MB vs st", "log follow flood: GUI blocked"}
 
 print()
 print("%-27s %-25s %10s %10s %8s  %-14s %s" % ("benchmark", "peer", "peer", "qwq", "ratio", "target", "result"))
