@@ -106,9 +106,9 @@ void Context::throwIfCancelled() const
 Dispatcher::Dispatcher(LineWriter &writer, bool readOnly) : m_writer(writer), m_readOnly(readOnly)
 {}
 
-void Dispatcher::add(const std::string &name, Risk risk, Handler handler)
+void Dispatcher::add(const char *name, Risk risk, Handler handler)
 {
-    m_methods[name] = Method{risk, std::move(handler)};
+    m_methods[std::string(name)] = Method{risk, std::move(handler)};
 }
 
 json Dispatcher::methodList() const

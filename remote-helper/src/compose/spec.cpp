@@ -19,27 +19,40 @@ namespace {
 
 // Service keys of the Compose Specification and of the older 2.x/3.x file formats (compose
 // v1 still reads those): anything else is a typo or a key this compose will not understand.
-const std::set<std::string> kServiceKeys = {
-    "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
-    "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
-    "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec",
-    "depends_on", "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt",
-    "dns_search", "domainname", "entrypoint", "env_file", "environment", "expose", "extends",
-    "external_links", "extra_hosts", "gpus", "group_add", "healthcheck", "hostname", "image",
-    "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
-    "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "network_mode",
-    "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports",
-    "post_start", "pre_stop", "privileged", "profiles", "pull_policy", "read_only", "restart",
-    "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
-    "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits",
-    "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir", "volume_driver",
-    "log_driver", "log_opt", "net", "dockerfile", "use_api_socket", "models", "provider"};
+// The key sets are made on first use, not as the helper starts (see QWQ_STARTUP in dispatch.h).
+const std::set<std::string> &serviceKeys()
+{
+    static const std::set<std::string> keys = {
+        "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
+        "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
+        "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec",
+        "depends_on", "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt",
+        "dns_search", "domainname", "entrypoint", "env_file", "environment", "expose", "extends",
+        "external_links", "extra_hosts", "gpus", "group_add", "healthcheck", "hostname", "image",
+        "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
+        "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "network_mode",
+        "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports",
+        "post_start", "pre_stop", "privileged", "profiles", "pull_policy", "read_only", "restart",
+        "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
+        "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits",
+        "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir", "volume_driver",
+        "log_driver", "log_opt", "net", "dockerfile", "use_api_socket", "models", "provider"};
+    return keys;
+}
 
-const std::set<std::string> kTopKeys = {"version", "services", "networks", "volumes", "configs",
-                                        "secrets", "name", "include", "models"};
+const std::set<std::string> &topKeys()
+{
+    static const std::set<std::string> keys = {"version", "services", "networks", "volumes", "configs",
+                                               "secrets", "name", "include", "models"};
+    return keys;
+}
 
-const std::set<std::string> kHighCaps = {"SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "NET_ADMIN",
-                                         "DAC_READ_SEARCH", "SYS_RAWIO", "SYS_BOOT"};
+const std::set<std::string> &highCaps()
+{
+    static const std::set<std::string> caps = {"SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "NET_ADMIN",
+                                               "DAC_READ_SEARCH", "SYS_RAWIO", "SYS_BOOT"};
+    return caps;
+}
 const char *kSensitive[] = {"/etc", "/root", "/var/lib/docker", "/proc", "/sys", "/dev",
                             "/boot", "/usr", "/var/run", "/run"};
 
@@ -125,7 +138,7 @@ public:
                     add("cap-all", "high", name, base + ".cap_add", c.Mark(),
                         "adds every capability");
                 else
-                    add("cap-add", kHighCaps.count(cap) ? "high" : "medium", name,
+                    add("cap-add", highCaps().count(cap) ? "high" : "medium", name,
                         base + ".cap_add", c.Mark(), "adds capability " + cap);
             }
         if (const auto n = s["security_opt"]; n && n.IsSequence())
@@ -308,7 +321,7 @@ Spec parse(const std::string &yaml)
             invalid("the file must be a mapping with a services key", root.Mark());
         for (const auto &item : root) {
             const std::string key = scalar(item.first);
-            if (!kTopKeys.count(key) && key.rfind("x-", 0) != 0)
+            if (!topKeys().count(key) && key.rfind("x-", 0) != 0)
                 invalid("unknown top-level key '" + key + "'", item.first.Mark(), key);
         }
         const YAML::Node services = root["services"];
@@ -325,7 +338,7 @@ Spec parse(const std::string &yaml)
                 invalid("service '" + name + "' must be a mapping", s.Mark(), {}, name);
             for (const auto &k : s) {
                 const std::string key = scalar(k.first);
-                if (!kServiceKeys.count(key) && key.rfind("x-", 0) != 0 && key != "<<")
+                if (!serviceKeys().count(key) && key.rfind("x-", 0) != 0 && key != "<<")
                     invalid("unknown key '" + key + "' in service '" + name + "'",
                             k.first.Mark(), key, name);
             }

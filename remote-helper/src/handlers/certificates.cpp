@@ -389,7 +389,7 @@ json websitesCertRequest(const Params &p, const Context &ctx)
 
 void registerWebsiteCertRenewMethods(Dispatcher &dispatcher);
 
-void registerWebsiteCertMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerWebsiteCertMethods(Dispatcher &dispatcher)
 {
     registerWebsiteCertRenewMethods(dispatcher);
     dispatcher.add("websites.certificates", Risk::Read, websitesCertificates);

@@ -17,9 +17,14 @@ using nlohmann::json;
 
 namespace {
 
-const schedule::Job kRenewJob{"# qwq-cert-renew", "qwq-cert-renew",
-                              "qwq: renew qwq-issued certificates before they expire",
-                              "qwq certificate renewal timer"};
+// Made on first use, not as the helper starts (see QWQ_STARTUP in dispatch.h).
+const schedule::Job &renewJob()
+{
+    static const schedule::Job job{"# qwq-cert-renew", "qwq-cert-renew",
+                                   "qwq: renew qwq-issued certificates before they expire",
+                                   "qwq certificate renewal timer"};
+    return job;
+}
 
 json certRenewInstall(const Params &p, const Context &ctx)
 {
@@ -36,7 +41,7 @@ json certRenewInstall(const Params &p, const Context &ctx)
     for (const auto &name : acme::renewEnvironmentNames())
         if (const char *v = std::getenv(name.c_str()); v && *v)
             env[name] = v;
-    schedule::removeInstalled(kRenewJob, ctx); // installing again replaces what was there
+    schedule::removeInstalled(renewJob(), ctx); // installing again replaces what was there
     const std::string command = helper + " cert-renew --config " + config;
     json cfg = {{"days", days}, {"helper", helper}, {"environment", env},
                 {"installedAt", static_cast<int64_t>(std::time(nullptr))}};
@@ -46,12 +51,12 @@ json certRenewInstall(const Params &p, const Context &ctx)
             cfg["scheduler"] = "cron";
             cfg["schedule"] = "17 3 * * *";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            schedule::installCron(kRenewJob, "17 3 * * *", command, ctx);
+            schedule::installCron(renewJob(), "17 3 * * *", command, ctx);
         } else {
             cfg["scheduler"] = "systemd";
             cfg["schedule"] = "daily";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            schedule::installSystemd(kRenewJob, command,
+            schedule::installSystemd(renewJob(), command,
                                      "OnCalendar=daily\nRandomizedDelaySec=1h\nPersistent=true\n", ctx);
         }
     } catch (const std::runtime_error &e) {
@@ -63,7 +68,7 @@ json certRenewInstall(const Params &p, const Context &ctx)
 
 json certRenewUninstall(const Params &, const Context &ctx)
 {
-    json removed = schedule::removeInstalled(kRenewJob, ctx);
+    json removed = schedule::removeInstalled(renewJob(), ctx);
     fs::removeTree(acme::renewConfigPath());
     return {{"installed", false}, {"removed", removed}};
 }
@@ -76,8 +81,8 @@ json certRenewStatus(const Params &, const Context &ctx)
         cfg = json::object();
     std::string crontab;
     bool cronLine = false;
-    schedule::crontabWithout(kRenewJob, ctx, &crontab, &cronLine);
-    const bool installed = !cfg.empty() && (cronLine || schedule::unitInstalled(kRenewJob));
+    schedule::crontabWithout(renewJob(), ctx, &crontab, &cronLine);
+    const bool installed = !cfg.empty() && (cronLine || schedule::unitInstalled(renewJob()));
     const auto last = fs::readRegular(acme::renewDirectory() + "/last-run.json", 1 << 20);
     json lastRun = last ? json::parse(*last, nullptr, false) : json();
     if (lastRun.is_discarded())
@@ -97,7 +102,7 @@ json certRenewStatus(const Params &, const Context &ctx)
 
 } // namespace
 
-void registerWebsiteCertRenewMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerWebsiteCertRenewMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("websites.certRenewInstall", Risk::Mutating, certRenewInstall);
     dispatcher.add("websites.certRenewUninstall", Risk::Mutating, certRenewUninstall);

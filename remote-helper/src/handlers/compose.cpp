@@ -280,14 +280,14 @@ json composeLogs(const Params &params, const Context &context)
 
 } // namespace
 
-void registerComposeMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerComposeMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("compose.list", Risk::Read, composeList);
     for (const auto &[verb, risk] : std::initializer_list<std::pair<const char *, Risk>>{
              {"up", Risk::Mutating}, {"down", Risk::Destructive}, {"restart", Risk::Mutating},
              {"stop", Risk::Mutating}, {"start", Risk::Mutating}, {"pull", Risk::Mutating}}) {
         const std::string v = verb;
-        dispatcher.add("compose." + v, risk, [v](const Params &p, const Context &c) {
+        dispatcher.add(("compose." + v).c_str(), risk, [v](const Params &p, const Context &c) {
             return projectCommand(p, c, v);
         });
     }

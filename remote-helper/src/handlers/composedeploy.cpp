@@ -342,7 +342,7 @@ json composeVersions(const Params &params, const Context &)
 
 } // namespace
 
-void registerComposeDeployMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerComposeDeployMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("compose.validate", Risk::Read, composeValidate);
     dispatcher.add("compose.lint", Risk::Read, composeLint);

@@ -159,7 +159,7 @@ json containersCreate(const Params &params, const Context &context)
 
 } // namespace
 
-void registerContainerCreateMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerContainerCreateMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("containers.create", Risk::Mutating, containersCreate);
 }

@@ -215,7 +215,7 @@ json containersExec(const Params &params, const Context &context)
 
 } // namespace
 
-void registerContainerExecMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerContainerExecMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("containers.exec", Risk::Mutating, containersExec);
 }

@@ -122,7 +122,7 @@ json containersRename(const Params &params, const Context &context)
 
 } // namespace
 
-void registerContainerMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerContainerMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("containers.list", Risk::Read, containersList);
     // Inspect carries Config.Env, where passwords live: secret-read.

@@ -134,7 +134,7 @@ json containersStats(const Params &params, const Context &context)
 
 } // namespace
 
-void registerContainerStreamMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerContainerStreamMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("containers.logs", Risk::Read, containersLogs);
     dispatcher.add("containers.stats", Risk::Read, containersStats);

@@ -282,7 +282,7 @@ json imagesPull(const Params &params, const Context &context)
 
 } // namespace
 
-void registerImageMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerImageMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("images.list", Risk::Read, imagesList);
     // An image's Config.Env may hold what its builder baked in: treated like a container's.

@@ -256,7 +256,7 @@ json imagesImport(const Params &params, const Context &context)
 
 } // namespace
 
-void registerImageIoMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerImageIoMethods(Dispatcher &dispatcher)
 {
     // The tar holds each image's config, which may carry baked-in secrets (as inspect does).
     dispatcher.add("images.save", Risk::SecretRead, imagesSave);

@@ -123,7 +123,7 @@ json metricsWatch(const Params &params, const Context &context)
 
 } // namespace
 
-void registerMetricsMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerMetricsMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("metrics.watch", Risk::Read, metricsWatch);
 }

@@ -169,7 +169,7 @@ json networksPrune(const Params &params, const Context &context, bool forceDryRu
     return {{"dryRun", dryRun}, {"networks", names}};
 }
 
-void registerNetworkMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerNetworkMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("networks.list", Risk::Read, networksList);
     dispatcher.add("networks.create", Risk::Mutating, networksCreate);

@@ -26,9 +26,14 @@ using nlohmann::json;
 
 namespace {
 
-const schedule::Job kJob{"# qwq-selfheal", "qwq-selfheal",
-                         "qwq self-heal: restart failed containers of chosen compose projects",
-                         "qwq self-heal timer"};
+// Made on first use, not as the helper starts (see QWQ_STARTUP in dispatch.h).
+const schedule::Job &selfhealJob()
+{
+    static const schedule::Job job{"# qwq-selfheal", "qwq-selfheal",
+                                   "qwq self-heal: restart failed containers of chosen compose projects",
+                                   "qwq self-heal timer"};
+    return job;
+}
 
 json selfhealInstall(const Params &params, const Context &context)
 {
@@ -51,7 +56,7 @@ json selfhealInstall(const Params &params, const Context &context)
                            "a path of letters, digits and / . _ + - only");
     docker::Engine engine(params, context);
 
-    schedule::removeInstalled(kJob, context); // installing again replaces what was there
+    schedule::removeInstalled(selfhealJob(), context); // installing again replaces what was there
     json cfg = {{"projects", projects}, {"intervalSeconds", interval},
                 {"socket", engine.socketPath()}, {"helper", helper},
                 {"installedAt", std::time(nullptr)}};
@@ -74,11 +79,11 @@ json selfhealInstall(const Params &params, const Context &context)
             }
             cfg["scheduler"] = "cron";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            schedule::installCron(kJob, when, helper + " selfheal-run --config " + config, context);
+            schedule::installCron(selfhealJob(), when, helper + " selfheal-run --config " + config, context);
         } else {
             cfg["scheduler"] = ::geteuid() == 0 ? "systemd-system" : "systemd-user";
             fs::writeAtomic(config, cfg.dump(2) + "\n");
-            schedule::installSystemd(kJob, helper + " selfheal-run --config " + config,
+            schedule::installSystemd(selfhealJob(), helper + " selfheal-run --config " + config,
                                      "OnBootSec=60s\nOnUnitActiveSec=" + std::to_string(interval)
                                          + "s\nAccuracySec=1s\n",
                                      context);
@@ -93,7 +98,7 @@ json selfhealInstall(const Params &params, const Context &context)
 
 json selfhealUninstall(const Params &, const Context &context)
 {
-    json removed = schedule::removeInstalled(kJob, context);
+    json removed = schedule::removeInstalled(selfhealJob(), context);
     fs::removeTree(selfheal::defaultConfigPath());
     return {{"installed", false}, {"removed", removed}};
 }
@@ -107,8 +112,8 @@ json selfhealStatus(const Params &, const Context &context)
 
     std::string crontab;
     bool cronLine = false;
-    schedule::crontabWithout(kJob, context, &crontab, &cronLine);
-    const bool unit = schedule::unitInstalled(kJob);
+    schedule::crontabWithout(selfhealJob(), context, &crontab, &cronLine);
+    const bool unit = schedule::unitInstalled(selfhealJob());
     const json available = schedule::available(context);
 
     const auto last = fs::readRegular(selfheal::directory() + "/last-run.json", 1 << 20);
@@ -170,7 +175,7 @@ json selfhealIncidents(const Params &params, const Context &)
 
 } // namespace
 
-void registerSelfhealMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerSelfhealMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("selfheal.install", Risk::Mutating, selfhealInstall);
     dispatcher.add("selfheal.uninstall", Risk::Mutating, selfhealUninstall);

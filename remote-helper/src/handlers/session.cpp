@@ -161,7 +161,7 @@ json initialize(const Params &params, const Context &context)
 
 } // namespace
 
-void registerSessionMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerSessionMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("initialize", Risk::Read, initialize);
 }

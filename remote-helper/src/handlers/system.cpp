@@ -26,7 +26,7 @@ static json systemInfo(const Params &, const Context &)
             {"time", static_cast<int64_t>(std::time(nullptr))}};
 }
 
-void registerSystemMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerSystemMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("system.info", Risk::Read, systemInfo);
 }

@@ -113,7 +113,7 @@ json volumesPrune(const Params &params, const Context &context, bool forceDryRun
 
 } // namespace
 
-void registerVolumeMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerVolumeMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("volumes.list", Risk::Read, volumesList);
     dispatcher.add("volumes.create", Risk::Mutating, volumesCreate);

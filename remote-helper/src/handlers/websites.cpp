@@ -349,7 +349,7 @@ void registerWebsiteLogMethods(Dispatcher &dispatcher);
 void registerWebsiteChangeMethods(Dispatcher &dispatcher);
 void registerWebsiteCertMethods(Dispatcher &dispatcher);
 
-void registerWebsiteMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerWebsiteMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("websites.discover", Risk::Read, websitesDiscover);
     dispatcher.add("websites.list", Risk::Read, websitesList);

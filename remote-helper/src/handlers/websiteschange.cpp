@@ -220,7 +220,7 @@ json websitesWriteRaw(const Params &p, const Context &ctx)
 
 } // namespace
 
-void registerWebsiteChangeMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerWebsiteChangeMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("websites.diff", Risk::SecretRead, websitesDiff);
     dispatcher.add("websites.versions", Risk::Read, websitesVersions);

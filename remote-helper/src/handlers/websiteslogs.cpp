@@ -239,7 +239,7 @@ json websitesLogs(const Params &p, const Context &ctx)
 
 } // namespace
 
-void registerWebsiteLogMethods(Dispatcher &dispatcher)
+QWQ_STARTUP void registerWebsiteLogMethods(Dispatcher &dispatcher)
 {
     dispatcher.add("websites.logs", Risk::Read, websitesLogs);
 }
