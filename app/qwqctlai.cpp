@@ -22,6 +22,7 @@
 #include <helper/core/helperclient.h>
 #include <helper/core/serverconnection.h>
 #include <profiles/core/secretstore.h>
+#include <websites/core/websitetools.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -285,7 +286,7 @@ int aiAsk(QCoreApplication &app, Helper::ServerConnection &conn, AuditLog &audit
         QLoggingCategory::setFilterRules(QStringLiteral("qwq.ai.debug=false\nqwq.ai.warning=false"));
 
     ToolRegistry tools;
-    for (const Tool &t : ToolRegistry::builtins()) {
+    for (const Tool &t : Websites::websiteTools() + ToolRegistry::builtins()) {
         if (auto r = tools.add(t); !r)
             return fail(r.error());
     }

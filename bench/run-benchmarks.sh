@@ -285,10 +285,7 @@ rows += [tuple(r) for r in load("websites.json")["rows"]] if os.path.exists(os.p
 # Reported, not yet enforced (issue 4 is open):
 # - the terminal against st: 1.07-1.43x seen on the shared 2 cores (target 1.5x); qwq overlaps
 #   PTY reading and parsing on the second core, so a busy machine costs it more than st.
-# - following a log flood, the loop blocked (1 run): 15-114 ms seen on these 2 cores while the
-#   GUI thread used at most 8-13 ms of CPU between two ticks; the rest is time it slept off the
-#   run queue, cause not found yet (issue 5 is open).
-informational = {"terminal cat 50MB vs st", "log follow flood: GUI blocked"}
+informational = {"terminal cat 50MB vs st"}
 
 print()
 print("%-27s %-25s %10s %10s %8s  %-14s %s" % ("benchmark", "peer", "peer", "qwq", "ratio", "target", "result"))

@@ -281,6 +281,10 @@ void AgentTurn::askApproval(ToolCallRecord rec, const Tool *tool)
         if (rec.params.contains(p))
             fetchParams.insert(p, rec.params.value(p));
     }
+    for (auto it = d.passParamsAs.cbegin(); it != d.passParamsAs.cend(); ++it) {
+        if (rec.params.contains(it.key()))
+            fetchParams.insert(it.value(), rec.params.value(it.key()));
+    }
     m_diffFetch = m_executor->execute(d.method, fetchParams);
     m_diffFetch
         .then(this, [this, rec, diff, d](const Result<QJsonValue> &r) mutable {

@@ -37,7 +37,7 @@ Result<void> ToolRegistry::add(const Tool &tool)
         if (d.method.isEmpty())
             return Error(ErrorCode::InvalidParam, QStringLiteral("a diff source needs a method"),
                          tool.name, {}, QStringLiteral("diffSource"));
-        for (const QString &p : d.passParams) {
+        for (const QString &p : d.passParams + d.passParamsAs.keys()) {
             if (!props.contains(p))
                 return Error(ErrorCode::InvalidParam,
                              QStringLiteral("a diff source passes only the tool's parameters"),

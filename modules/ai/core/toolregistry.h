@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,9 @@ struct DiffSource
     QString resultPath;         // e.g. "files/0/content"
     QString language;           // editor language of the text: "yaml", "nginx", …
     QString label;              // what the text is, for the diff's title ("compose.yml")
+    /// Call params copied into the fetch under another name, e.g. {"file": "id"}: an nginx
+    /// file is written with `websites.writeRaw {file}` and read with `websites.get {id}`.
+    QMap<QString, QString> passParamsAs = {};
 };
 
 struct Tool

@@ -4,6 +4,9 @@
 
 #include "websitespanel.h"
 
+#include <ai/core/aitr.h>
+#include <ai/core/toolregistry.h>
+#include <websites/core/websitetools.h>
 #include <websites/core/websitestr.h>
 
 namespace Qwq::Websites {
@@ -16,6 +19,14 @@ QString WebsitesPanelFactory::title() const
 QWidget *WebsitesPanelFactory::createPanel(Workbench::ServerContext *server, QWidget *parent)
 {
     return new WebsitesPanel(server, parent);
+}
+
+void WebsitesModule::registerAiTools(Ai::ToolRegistry &registry)
+{
+    for (const Ai::Tool &tool : websiteTools()) {
+        if (auto r = registry.add(tool); !r)
+            qCWarning(lcAi).noquote() << r.error().toString();
+    }
 }
 
 } // namespace Qwq::Websites

@@ -22,6 +22,7 @@ class WebsitesModule final : public Workbench::IModule
 public:
     QString id() const override { return QStringLiteral("websites"); }
     QList<Workbench::IPanelFactory *> panelFactories() override { return {&m_panel}; }
+    void registerAiTools(Ai::ToolRegistry &registry) override;
 
 private:
     WebsitesPanelFactory m_panel;
