@@ -233,14 +233,55 @@ Result<void> addToolsFromFile(ToolRegistry &registry, const QString &path)
         return Error(ErrorCode::InvalidParam,
                      Tr::tr("The tools file must hold a JSON array of tool definitions"), path, {},
                      QStringLiteral("tools"));
-    for (const QJsonValue &v : doc.array()) {
-        const QJsonObject o = v.toObject();
-        const Tool t{o.value(QStringLiteral("name")).toString(),
-                     o.value(QStringLiteral("description")).toString(),
-                     o.value(QStringLiteral("parameters")).toObject(),
-                     o.value(QStringLiteral("method")).toString()};
-        if (auto r = registry.add(t); !r)
-            return r;
+    // The keys of Tool and DiffSource (toolregistry.h); anything else is a mistake, named.
+    const auto unknownKey = [&](const QJsonObject &o, const QStringList &known, const QString &where)
+        -> std::optional<Error> {
+        for (const QString &key : o.keys()) {
+            if (!known.contains(key))
+                return Error(ErrorCode::InvalidParam, Tr::tr("Unknown key \"%1\" in %2").arg(key, where), path,
+                             {}, QStringLiteral("tools"));
+        }
+        return std::nullopt;
+    };
+    const QJsonArray list = doc.array();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list.at(i).toObject();
+        const QString where = QStringLiteral("tools[%1]").arg(i);
+        if (auto e = unknownKey(o, {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("parameters"),
+                                    QStringLiteral("method"), QStringLiteral("fixedParams"),
+                                    QStringLiteral("defaultParams"), QStringLiteral("diffSource")},
+                                where))
+            return *e;
+        Tool t{o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("description")).toString(),
+               o.value(QStringLiteral("parameters")).toObject(), o.value(QStringLiteral("method")).toString(),
+               o.value(QStringLiteral("fixedParams")).toObject(), o.value(QStringLiteral("defaultParams")).toObject()};
+        if (o.contains(QStringLiteral("diffSource"))) {
+            const QJsonObject d = o.value(QStringLiteral("diffSource")).toObject();
+            if (auto e = unknownKey(d, {QStringLiteral("param"), QStringLiteral("method"), QStringLiteral("passParams"),
+                                        QStringLiteral("passParamsAs"), QStringLiteral("fixedParams"),
+                                        QStringLiteral("resultPath"), QStringLiteral("language"),
+                                        QStringLiteral("label")},
+                                    where + QStringLiteral(".diffSource")))
+                return *e;
+            DiffSource source;
+            source.param = d.value(QStringLiteral("param")).toString();
+            source.method = d.value(QStringLiteral("method")).toString();
+            for (const QJsonValue &p : d.value(QStringLiteral("passParams")).toArray())
+                source.passParams << p.toString();
+            const QJsonObject as = d.value(QStringLiteral("passParamsAs")).toObject();
+            for (auto it = as.begin(); it != as.end(); ++it)
+                source.passParamsAs.insert(it.key(), it.value().toString());
+            source.fixedParams = d.value(QStringLiteral("fixedParams")).toObject();
+            source.resultPath = d.value(QStringLiteral("resultPath")).toString();
+            source.language = d.value(QStringLiteral("language")).toString();
+            source.label = d.value(QStringLiteral("label")).toString();
+            t.diffSource = source;
+        }
+        if (auto r = registry.add(t); !r) {
+            Error e = r.error();
+            e.detail = where + QStringLiteral(": ") + e.detail;
+            return e;
+        }
     }
     return {};
 }

@@ -167,6 +167,52 @@ private slots:
         QVERIFY(names.contains("change_it"));
         QVERIFY(names.contains("system_info"));
         QVERIFY(names.contains("containers_list")); // the built-in container tools
+        QVERIFY(names.contains("websites_list"));   // and the nginx ones
+    }
+
+    void toolsFileTakesADiffSourceAndNamesAMistake()
+    {
+        const QString tools = m_home.filePath("tools-diff.json");
+        const QJsonObject schema{{"type", "object"},
+                                 {"properties", QJsonObject{{"path", QJsonObject{{"type", "string"}}},
+                                                            {"text", QJsonObject{{"type", "string"}}}}},
+                                 {"additionalProperties", false}};
+        QJsonObject tool{{"name", "write_conf"},
+                         {"description", "Writes a file."},
+                         {"parameters", schema},
+                         {"method", "websites.writeRaw"},
+                         {"diffSource", QJsonObject{{"param", "text"},
+                                                    {"method", "websites.get"},
+                                                    {"passParamsAs", QJsonObject{{"path", "id"}}},
+                                                    {"resultPath", "text"},
+                                                    {"language", "nginx"}}}};
+        auto write = [&](const QJsonObject &t) {
+            QFile tf(tools);
+            QVERIFY(tf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            tf.write(QJsonDocument(QJsonArray{t}).toJson());
+        };
+        write(tool);
+        m_llm.enqueue("chat/completions", textTurn("Nothing to change."));
+        const Run ok = qwqctl({"ai", "ask", "--local", "Check", "--deny-all", "--tools", tools}, env());
+        QVERIFY2(ok.exitCode == 0, ok.err.constData());
+        const QJsonArray offered = m_llm.requests("chat/completions").last().json().value("tools").toArray();
+        bool found = false;
+        for (const QJsonValue &t : offered)
+            found = found || t.toObject().value("function").toObject().value("name").toString() == "write_conf";
+        QVERIFY(found);
+
+        // A misspelt key is named, with where it is; nothing is asked of the model.
+        QJsonObject bad = tool;
+        QJsonObject d = bad.value("diffSource").toObject();
+        d.insert("resultPth", "text");
+        bad.insert("diffSource", d);
+        write(bad);
+        const int asked = m_llm.count("chat/completions");
+        const Run refused = qwqctl({"ai", "ask", "--local", "Check", "--deny-all", "--tools", tools}, env());
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("resultPth") && refused.err.contains("tools[0].diffSource"),
+                 refused.err.constData());
+        QCOMPARE(m_llm.count("chat/completions"), asked);
     }
 
     void jsonOutput()
