@@ -32,6 +32,7 @@ private slots:
     void disableEnable();
     void handWrittenEdited();
     void rawEdit();
+    void brokenFileOnDiskIsRepaired();
     void reloadRefusedRestores();
     void logs();
     void deleteSite();

@@ -102,6 +102,51 @@ void tst_HelperWebsites::rawEdit()
         {QStringLiteral("text"), QStringLiteral("x")}, {QStringLiteral("baseSha256"), sha}})), 5002);
 }
 
+void tst_HelperWebsites::brokenFileOnDiskIsRepaired()
+{
+    // Someone edits hand.conf by hand and leaves a brace open: nginx keeps serving the old
+    // configuration, and qwq must still find the install, name the broken file and repair it.
+    const QString hand = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QByteArray good = readAll(hand);
+    QByteArray broken = good;
+    broken.replace("    add_header X-Hand 'yes';\n", "    add_header X-Hand 'yes';\n    location /oops {\n");
+    {
+        QFile f(hand);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(broken);
+    }
+    const QJsonObject d = result(call(QStringLiteral("websites.discover")));
+    const QJsonObject parseError = d.value(QLatin1String("parseError")).toObject();
+    QCOMPARE(parseError.value(QLatin1String("file")).toString(), hand);
+    QVERIFY(parseError.value(QLatin1String("line")).toInt() > 0);
+    QCOMPARE(d.value(QLatin1String("layout")).toString(), QStringLiteral("sites")); // still found
+    // listing needs the whole configuration: 5000 naming the file
+    QJsonObject r = call(QStringLiteral("websites.list"));
+    QCOMPARE(errorCode(r), 5000);
+    QCOMPARE(r.value(QLatin1String("error")).toObject().value(QLatin1String("data")).toObject()
+                 .value(QLatin1String("file")).toString(), hand);
+    // the broken file can be read (only that one) ...
+    const QJsonObject g = result(call(QStringLiteral("websites.get"), {{QStringLiteral("id"), hand}}));
+    QCOMPARE(g.value(QLatin1String("text")).toString().toUtf8(), broken);
+    QVERIFY(g.contains(QLatin1String("parseError")));
+    QCOMPARE(errorCode(call(QStringLiteral("websites.get"), {{QStringLiteral("id"), path(QStringLiteral("/conf/nginx.conf"))}})), 5000);
+    // ... a rewrite that still does not parse changes nothing ...
+    r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), hand},
+        {QStringLiteral("text"), QString::fromUtf8(broken + "\n# still open\n")},
+        {QStringLiteral("baseSha256"), g.value(QLatin1String("sha256")).toString()}});
+    QCOMPARE(errorCode(r), 5000);
+    QCOMPARE(readAll(hand), broken);
+    // ... and the repair goes through the pipeline (nginx -t, reload) and lists again
+    r = call(QStringLiteral("websites.writeRaw"), {{QStringLiteral("file"), hand},
+        {QStringLiteral("text"), QString::fromUtf8(good)},
+        {QStringLiteral("baseSha256"), g.value(QLatin1String("sha256")).toString()}});
+    QVERIFY2(r.contains(QLatin1String("result")), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(readAll(hand), good);
+    QVERIFY(result(call(QStringLiteral("websites.discover"))).value(QLatin1String("parseError")).isNull());
+    QVERIFY(call(QStringLiteral("websites.list")).contains(QLatin1String("result")));
+    QVERIFY(waitFor(QStringLiteral("hand.test"), QStringLiteral("200 hand-ok")));
+}
+
 void tst_HelperWebsites::reloadRefusedRestores()
 {
     // nginx -t passes, but the master cannot bind the port the backend holds: the reload fails,

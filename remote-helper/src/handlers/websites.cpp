@@ -174,7 +174,9 @@ using namespace websites;
 json websitesDiscover(const Params &p, const Context &)
 {
     const ng::Install in = install(p);
-    const ng::Tree tree = loadTree(in);
+    // With a file that does not parse the install is still described (with parseError), so
+    // the app can offer to open that file; the file list needs the whole tree.
+    const ng::Tree tree = in.parseError ? ng::Tree{} : loadTree(in);
     json result = in.toJson();
     json files = json::array();
     for (const auto &f : tree.files)
@@ -248,6 +250,16 @@ json websitesGet(const Params &p, const Context &)
     const std::string id = p.requiredString("id");
     const auto colon = id.rfind(':');
     const std::string file = colon == std::string::npos ? id : id.substr(0, colon);
+    if (in.parseError && file == in.parseError->file) {
+        // the file that keeps the configuration from parsing: readable so it can be repaired
+        std::string text;
+        if (!ng::readConfigFile(file, text))
+            throw RpcError(ng::kSiteNotFound, "no such file", json{{"field", "id"}, {"value", id}});
+        return {{"file", file}, {"text", text}, {"sha256", fs::sha256Hex(text)}, {"managed", false},
+                {"spec", nullptr}, {"enabled", true}, {"servers", json::array()},
+                {"parseError", {{"file", in.parseError->file}, {"line", in.parseError->line},
+                                {"detail", in.parseError->message}}}};
+    }
     const ng::Tree tree = loadTree(in);
     const int index = tree.indexOf(file);
     if (index < 0)

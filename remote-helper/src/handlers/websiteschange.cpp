@@ -188,8 +188,10 @@ json websitesWriteRaw(const Params &p, const Context &ctx)
     if (text.size() > (1u << 20) || text.find('\0') != std::string::npos)
         throw invalidValue("text", "invalid text", "at most 1 MiB, no NUL bytes");
     const std::string expected = p.requiredString("baseSha256");
-    const ng::Tree tree = loadTree(in);
-    const bool loaded = tree.indexOf(file) >= 0;
+    // The file that keeps the configuration from parsing may be rewritten (that is how it gets
+    // repaired); any other file needs a configuration that parses.
+    const bool broken = in.parseError && file == in.parseError->file;
+    const bool loaded = broken || loadTree(in).indexOf(file) >= 0;
     const bool siteFile = !in.siteDir.empty() && ng::isPathUnder(file, {in.siteDir});
     if (!loaded && !siteFile)
         throw RpcError(ng::kSiteNotFound, "the file is not part of the nginx configuration",

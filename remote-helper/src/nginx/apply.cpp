@@ -169,11 +169,28 @@ std::optional<std::string> proposed(const std::string &path, const std::map<std:
 
 std::string stageTree(const Install &install, const std::vector<FileOp> &ops, Stage &stage)
 {
-    const Tree tree = loadFromDisk(install.confPath);
-    stage.root = fs::makeTempDir(stageParent(), "qwq-nginx-stage-");
     std::map<std::string, const FileOp *> byPath;
     for (const auto &op : ops)
         byPath[canonical(op.path)] = &op;
+    // The tree as it will be: the files the ops write are read from the ops (so a file that
+    // does not parse on disk can be replaced by one that does, and a new include is followed).
+    Tree tree;
+    try {
+        tree = load(install.confPath, [&](const std::string &path, std::string &text) {
+            if (const auto content = proposed(path, byPath)) {
+                text = *content;
+                return true;
+            }
+            // a file the ops remove is still matched by a glob on disk: nothing to read in it
+            // (nginx -t globs in the stage, where it is gone)
+            text.clear();
+            return byPath.count(canonical(path)) > 0;
+        });
+    } catch (const ParseError &e) {
+        throw RpcError(kConfigInvalid, std::string("cannot parse the nginx configuration: ") + e.what(),
+                       json{{"file", e.file}, {"line", e.line}, {"detail", e.what()}});
+    }
+    stage.root = fs::makeTempDir(stageParent(), "qwq-nginx-stage-");
     std::set<std::string> paths;
     for (const auto &f : tree.files)
         paths.insert(f.path);

@@ -68,6 +68,9 @@ struct Tree
 using FileReader = std::function<bool(const std::string &path, std::string &text)>;
 Tree load(const std::string &mainPath, const FileReader &readFile);
 Tree loadFromDisk(const std::string &mainPath);
+// The FileReader of loadFromDisk: a regular file (symbolic links followed, as nginx does) of at
+// most 16 MiB.
+bool readConfigFile(const std::string &path, std::string &text);
 
 // Visits the directives of `file` in order, descending into blocks and into included files as
 // if their directives stood in place of the `include`. `context` is the chain of enclosing

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sys/stat.h>
 
 namespace qwqhelper::nginx {
@@ -86,6 +87,30 @@ void findLayout(Install &in, const Tree &tree)
         in.layout = "none";
 }
 
+// The configuration as far as it parses: each file that does not parse is read as empty (at
+// most 16 of them) and the first failure is kept in `in.parseError`.
+Tree lenientTree(Install &in)
+{
+    std::set<std::string> empty;
+    for (;;) {
+        try {
+            return load(in.confPath, [&](const std::string &path, std::string &text) {
+                if (empty.count(path)) {
+                    text.clear();
+                    return true;
+                }
+                return readConfigFile(path, text);
+            });
+        } catch (const ParseError &e) {
+            if (!in.parseError)
+                in.parseError = Install::ParseFailure{e.file, e.line, e.what()};
+            if (empty.size() >= 16 || empty.count(e.file))
+                return Tree{};
+            empty.insert(e.file);
+        }
+    }
+}
+
 // `nginx -V` of a binary, run again only when the binary changed (an apply discovers first:
 // the 5-10 ms of a process start are a good part of a reload's budget).
 std::string versionText(const std::string &binary)
@@ -154,7 +179,10 @@ json Install::toJson() const
     return {{"binary", binary}, {"flavor", flavor}, {"version", version}, {"confPath", confPath},
             {"prefix", prefix}, {"pidPath", orNull(pidPath)}, {"layout", layout},
             {"siteDir", orNull(siteDir)}, {"enabledDir", orNull(enabledDir)},
-            {"accessLog", orNull(httpLogPath)}, {"errorLog", orNull(errorLogPath)}};
+            {"accessLog", orNull(httpLogPath)}, {"errorLog", orNull(errorLogPath)},
+            {"parseError", parseError ? json{{"file", parseError->file}, {"line", parseError->line},
+                                             {"detail", parseError->message}}
+                                      : json(nullptr)}};
 }
 
 Install discover()
@@ -191,7 +219,7 @@ Install discover()
     if (!fs::isCleanAbsolutePath(in.confPath) || !fs::exists(in.confPath))
         throw RpcError(kNotInstalled, "the nginx main configuration is missing",
                        errorData("conf", {}, in.confPath));
-    findLayout(in, loadFromDisk(in.confPath));
+    findLayout(in, lenientTree(in));
     if (!in.errorLogPath.empty() && in.errorLogPath[0] != '/' && in.errorLogPath != "stderr"
         && in.errorLogPath.rfind("syslog:", 0) != 0 && in.errorLogPath.rfind("memory:", 0) != 0)
         in.errorLogPath = in.prefix + "/" + in.errorLogPath;

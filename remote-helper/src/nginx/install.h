@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,13 +35,23 @@ struct Install
     std::string layout;  // sites | conf.d | none
     std::string siteDir; // where qwq writes sites (sites-available or conf.d)
     std::string enabledDir; // sites-enabled (layout "sites")
+    // The first file of the configuration that does not parse (a hand edit gone wrong): the
+    // rest of the install is still found, with that file read as empty, so the one file can be
+    // opened and repaired (websites.get / websites.writeRaw); listing the sites answers 5000.
+    struct ParseFailure
+    {
+        std::string file;
+        int line = 0;
+        std::string message;
+    };
+    std::optional<ParseFailure> parseError;
     nlohmann::json toJson() const;
 };
 
 // Finds the binary and reads `nginx -V`. The main configuration is the compiled --conf-path,
 // unless the helper's own environment has QWQ_NGINX_CONF (tests and second instances: no
-// request parameter can move it). Throws 5001 when nothing is found, ParseError when the main
-// configuration does not parse.
+// request parameter can move it). Throws 5001 when nothing is found; a configuration that does
+// not parse sets `parseError`.
 Install discover();
 
 // Directories site roots, logs and certificates may be under: $QWQ_WEBSITES_ROOTS (colon

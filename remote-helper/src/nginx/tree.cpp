@@ -130,26 +130,29 @@ Tree load(const std::string &mainPath, const FileReader &readFile)
     return tree;
 }
 
+bool readConfigFile(const std::string &path, std::string &text)
+{
+    // nginx follows symbolic links here (sites-enabled is made of them)
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (16 << 20)) {
+        ::close(fd);
+        return false;
+    }
+    text.clear();
+    char buf[65536];
+    ssize_t n;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0)
+        text.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return n == 0;
+}
+
 Tree loadFromDisk(const std::string &mainPath)
 {
-    return load(mainPath, [](const std::string &path, std::string &text) {
-        // nginx follows symbolic links here (sites-enabled is made of them)
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0)
-            return false;
-        struct stat st{};
-        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (16 << 20)) {
-            ::close(fd);
-            return false;
-        }
-        text.clear();
-        char buf[65536];
-        ssize_t n;
-        while ((n = ::read(fd, buf, sizeof buf)) > 0)
-            text.append(buf, static_cast<std::size_t>(n));
-        ::close(fd);
-        return n == 0;
-    });
+    return load(mainPath, readConfigFile);
 }
 
 void walk(const Tree &tree, const Visitor &visit)
