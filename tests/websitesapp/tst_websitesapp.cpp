@@ -87,6 +87,7 @@ private slots:
     void logsOfASite();
     void askAiGetsMaskedConfigAndErrors();
     void certificatesRequestImportAndRenewal();
+    void brokenConfigurationIsRepairedFromThePanel();
     void screenshots();
 
 private:
@@ -725,6 +726,44 @@ void tst_WebsitesApp::certificatesRequestImportAndRenewal()
     page->uninstallRenewal();
     QTRY_VERIFY_WITH_TIMEOUT(!page->renewalInstalled() && page->renewalLabel()->text().contains(QStringLiteral("off")), 20000);
     m_panel->sectionTabs()->setCurrentIndex(0);
+}
+
+void tst_WebsitesApp::brokenConfigurationIsRepairedFromThePanel()
+{
+    // A hand edit on the server leaves a brace open: the panel says which file and line, and
+    // opens just that file; the repair (checked by nginx) brings the sites back.
+    const QString file = path(QStringLiteral("/conf/sites-enabled/hand.conf"));
+    const QByteArray good = read(file);
+    const QByteArray broken = good + "server {\n    listen 127.0.0.1:1;\n";
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(broken);
+    }
+    const int before = m_panel->refreshCount();
+    m_panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->refreshCount() > before, 15000);
+    auto *label = m_panel->findChild<QLabel *>(QStringLiteral("brokenConfigLabel"));
+    QVERIFY(label && label->isVisibleTo(m_panel));
+    QVERIFY2(label->text().contains(file), qPrintable(label->text()));
+    if (const QByteArray dir = qgetenv("QWQ_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(QString::fromLocal8Bit(dir));
+        QApplication::processEvents();
+        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/websites-broken-en.png"));
+    }
+    RawConfigDialog *raw = m_panel->openBrokenFile();
+    QVERIFY(raw);
+    QTRY_VERIFY_WITH_TIMEOUT(raw->loads() == 1, 10000);
+    QCOMPARE(raw->editor()->text().toUtf8(), broken);
+    QVERIFY(raw->statusLabel()->text().contains(QStringLiteral("does not parse")));
+    raw->editor()->setText(QString::fromUtf8(good));
+    QSignalSpy applied(m_panel, &WebsitesPanel::changeApplied);
+    raw->save();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 20000);
+    QCOMPARE(read(file), good);
+    raw->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!label->isVisibleTo(m_panel) && m_panel->model()->rowCount() > 0, 15000);
+    QVERIFY(selectName(QStringLiteral("hand.test")));
 }
 
 void tst_WebsitesApp::screenshots()

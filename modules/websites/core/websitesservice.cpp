@@ -22,6 +22,10 @@ NginxInstall NginxInstall::fromJson(const QJsonObject &o)
         n.files << v.toString();
     n.running = o.value(QLatin1String("running")).toBool();
     n.pid = o.value(QLatin1String("pid")).toInt();
+    const QJsonObject broken = o.value(QLatin1String("parseError")).toObject();
+    n.brokenFile = broken.value(QLatin1String("file")).toString();
+    n.brokenLine = broken.value(QLatin1String("line")).toInt();
+    n.brokenDetail = broken.value(QLatin1String("detail")).toString();
     return n;
 }
 

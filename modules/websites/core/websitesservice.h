@@ -29,6 +29,11 @@ struct NginxInstall
     QStringList files;
     bool running = false;
     int pid = 0;
+    /// A file of the configuration that does not parse (empty when it all parses): only that
+    /// file can be read and rewritten until it is repaired.
+    QString brokenFile;
+    int brokenLine = 0;
+    QString brokenDetail;
     static NginxInstall fromJson(const QJsonObject &o);
 };
 

@@ -94,6 +94,22 @@ void RawConfigDialog::reload()
         m_editor->setText(r->value(QLatin1String("text")).toString());
         m_editor->setModified(false);
         retranslate();
+        // The file that keeps the configuration from parsing: its error marked where it is.
+        const QJsonObject broken = r->value(QLatin1String("parseError")).toObject();
+        if (!broken.isEmpty()) {
+            const int line = broken.value(QLatin1String("line")).toInt();
+            const QString detail = broken.value(QLatin1String("detail")).toString();
+            if (line > 0) {
+                m_editor->addDiagnostic({line, 0, detail, Editor::Diagnostic::Severity::Error});
+                m_editor->goTo(line);
+            }
+            showStatus(Tr::tr("This file does not parse (line %1: %2). Repair it and save: nginx checks it "
+                              "before anything is written.")
+                           .arg(line)
+                           .arg(detail),
+                       true);
+            return;
+        }
         showStatus(r->value(QLatin1String("managed")).toBool()
                        ? Tr::tr("qwq manages this site: its form rewrites the file from its fields, and shows "
                                 "what that would replace.")

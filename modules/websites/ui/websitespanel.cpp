@@ -39,7 +39,7 @@
 namespace Qwq::Websites {
 
 namespace {
-enum Page { OfflinePage, SitesPage, NoNginxPage };
+enum Page { OfflinePage, SitesPage, NoNginxPage, BrokenConfigPage };
 constexpr int kAiLogLines = 40;
 } // namespace
 
@@ -182,9 +182,18 @@ WebsitesPanel::WebsitesPanel(Workbench::ServerContext *server, QWidget *parent)
         refresh();
     });
 
+    // A file of the configuration that does not parse (a hand edit gone wrong): nginx keeps
+    // serving its previous configuration; until the file is repaired it is the only thing
+    // that can be opened.
+    m_broken = new Workbench::StatePage(m_stack);
+    m_broken->label()->setObjectName(QStringLiteral("brokenConfigLabel"));
+    m_broken->button()->setObjectName(QStringLiteral("openBrokenFile"));
+    connect(m_broken->button(), &QPushButton::clicked, this, &WebsitesPanel::openBrokenFile);
+
     m_stack->addWidget(m_offline);
     m_stack->addWidget(page);
     m_stack->addWidget(m_noNginx);
+    m_stack->addWidget(m_broken);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
@@ -208,6 +217,14 @@ void WebsitesPanel::retranslate()
                                        "Sites appear here once nginx or OpenResty is installed there.")
                                     .arg(m_server->serverName()));
     m_noNginx->button()->setText(Tr::tr("Check Again"));
+    m_broken->label()->setText(
+        Tr::tr("nginx's configuration on %1 does not parse:\n%2, line %3: %4\n\n"
+               "nginx keeps serving its previous configuration. Repair this file to manage the "
+               "sites again; the repair is checked with nginx -t before it is saved.")
+            .arg(m_server->serverName(), m_installInfo.brokenFile)
+            .arg(m_installInfo.brokenLine)
+            .arg(m_installInfo.brokenDetail));
+    m_broken->button()->setText(Tr::tr("Open the File"));
     m_filterEdit->setPlaceholderText(Tr::tr("Filter by name, backend, root, port or file"));
     m_new->setText(Tr::tr("New Site…"));
     m_edit->setText(Tr::tr("Edit…"));
@@ -298,8 +315,14 @@ void WebsitesPanel::refresh()
         }
         m_installInfo = *install;
         m_nginxMissing = false;
-        m_stack->setCurrentIndex(SitesPage);
         retranslate();
+        if (!install->brokenFile.isEmpty()) {
+            m_loading = false;
+            ++m_refreshes;
+            m_stack->setCurrentIndex(BrokenConfigPage);
+            return;
+        }
+        m_stack->setCurrentIndex(SitesPage);
         m_service->list().then(this, [this](const Result<QList<SiteEntry>> &sites) {
             m_loading = false;
             ++m_refreshes;
@@ -490,6 +513,16 @@ RawConfigDialog *WebsitesPanel::openRawConfig()
     auto *dialog = new RawConfigDialog(m_service, s->managed ? s->site : QString(), s->id, this);
     const QString domain = s->managed ? s->site : QString();
     connect(dialog, &RawConfigDialog::applied, this, [this, domain](const QJsonObject &r) { applied(domain, r); });
+    showDialog(dialog);
+    return dialog;
+}
+
+RawConfigDialog *WebsitesPanel::openBrokenFile()
+{
+    if (m_installInfo.brokenFile.isEmpty())
+        return nullptr;
+    auto *dialog = new RawConfigDialog(m_service, QString(), m_installInfo.brokenFile, this);
+    connect(dialog, &RawConfigDialog::applied, this, [this](const QJsonObject &r) { applied(QString(), r); });
     showDialog(dialog);
     return dialog;
 }

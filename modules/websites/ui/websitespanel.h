@@ -56,6 +56,9 @@ public:
     /// follows), the directive form for a hand-written one.
     void editSelected();
     RawConfigDialog *openRawConfig();
+    /// The file that keeps the configuration from parsing, in the raw editor (the page shown
+    /// while it does not parse).
+    RawConfigDialog *openBrokenFile();
     SiteVersionsDialog *openVersions();
     void setSelectedEnabled(bool enabled);
     void deleteSelected();
@@ -108,6 +111,7 @@ private:
     QStackedWidget *m_stack;
     Workbench::StatePage *m_offline;
     Workbench::StatePage *m_noNginx;
+    Workbench::StatePage *m_broken;
     QLabel *m_install;
     QTabWidget *m_sections;
     CertificatesPage *m_certs;
