@@ -39,6 +39,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,6 +89,7 @@ private slots:
     void askAiGetsMaskedConfigAndErrors();
     void certificatesRequestImportAndRenewal();
     void brokenConfigurationIsRepairedFromThePanel();
+    void tsigSecretRememberedInTheKeychain();
     void screenshots();
 
 private:
@@ -245,7 +247,6 @@ void tst_WebsitesApp::initTestCase()
     qputenv("QWQ_DATA_DIR", path(QStringLiteral("/qwq-data")).toUtf8());
     qputenv("QWQ_WEBSITES_ROOTS", path(QStringLiteral("/www")).toUtf8());
     qputenv("QWQ_NGINX_CONF", conf.toUtf8());
-    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     QLocale::setDefault(QLocale(QLocale::English));
     m_store = std::make_unique<Profiles::ProfileStore>(Paths::profilesFile());
     QVERIFY(m_store->load().ok());
@@ -764,6 +765,53 @@ void tst_WebsitesApp::brokenConfigurationIsRepairedFromThePanel()
     raw->close();
     QTRY_VERIFY_WITH_TIMEOUT(!label->isVisibleTo(m_panel) && m_panel->model()->rowCount() > 0, 15000);
     QVERIFY(selectName(QStringLiteral("hand.test")));
+}
+
+void tst_WebsitesApp::tsigSecretRememberedInTheKeychain()
+{
+    // DNS-01: the TSIG secret typed once is kept in this computer's keychain (never in a file)
+    // and filled in the next time the same zone and key are given.
+    CertificatesPage *page = m_panel->certificatesPage();
+    const auto openDns01 = [&] {
+        auto *d = qobject_cast<CertRequestDialog *>(page->openRequest(QStringLiteral("hand.test")));
+        if (d)
+            d->challengeBox()->setCurrentIndex(d->challengeBox()->findData(QStringLiteral("dns-01")));
+        return d;
+    };
+    auto *first = openDns01();
+    QVERIFY(first);
+    QVERIFY(first->rememberSecretBox()->isVisibleTo(first));
+    first->zoneField()->setText(QStringLiteral("Example.Test"));
+    first->keyNameField()->setText(QStringLiteral("qwq-key"));
+    first->secretField()->setText(QStringLiteral("c2VjcmV0LWtleS1mb3ItdGVzdHM="));
+    first->termsBox()->setChecked(true);
+    first->request(); // refused (no DNS server given): the secret was saved as it was sent
+    QTRY_VERIFY_WITH_TIMEOUT(!first->busy(), 30000);
+    first->close();
+    const Result<QString> stored = QwqTest::await(m_secrets.read(m_ctx->serverId() + QStringLiteral("/tsig/example.test/qwq-key")));
+    QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().toString()));
+    QCOMPARE(*stored, QStringLiteral("c2VjcmV0LWtleS1mb3ItdGVzdHM="));
+    // never written to the profile files
+    QDirIterator files(m_home.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext())
+        QVERIFY2(!read(files.next()).contains("c2VjcmV0LWtleS1mb3ItdGVzdHM="), qPrintable(files.filePath()));
+
+    auto *second = openDns01();
+    QVERIFY(second);
+    QVERIFY(second->secretField()->text().isEmpty());
+    second->zoneField()->setText(QStringLiteral("example.test"));
+    second->keyNameField()->setText(QStringLiteral("qwq-key"));
+    emit second->keyNameField()->editingFinished();
+    QTRY_VERIFY_WITH_TIMEOUT(second->secretField()->text() == QStringLiteral("c2VjcmV0LWtleS1mb3ItdGVzdHM="), 10000);
+    // another key: nothing is filled in
+    second->secretField()->clear();
+    second->keyNameField()->setText(QStringLiteral("other-key"));
+    const int recalls = second->secretRecalls();
+    emit second->keyNameField()->editingFinished();
+    QTRY_VERIFY_WITH_TIMEOUT(second->secretRecalls() > recalls, 10000);
+    QVERIFY(second->secretField()->text().isEmpty());
+    second->close();
+    QVERIFY(QwqTest::await(m_secrets.remove(m_ctx->serverId() + QStringLiteral("/tsig/example.test/qwq-key"))).ok());
 }
 
 void tst_WebsitesApp::screenshots()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "certdialogs.h"
 
+#include <profiles/core/secretstore.h>
+
 #include <websites/core/websitesservice.h>
 #include <websites/core/websitestr.h>
 
@@ -84,6 +86,12 @@ CertRequestDialog::CertRequestDialog(WebsitesService *service, const QStringList
     m_secret = new QLineEdit(m_dnsBox);
     m_secret->setObjectName(QStringLiteral("dns.secret"));
     m_secret->setEchoMode(QLineEdit::Password);
+    m_rememberSecret = new QCheckBox(m_dnsBox);
+    m_rememberSecret->setObjectName(QStringLiteral("dns.rememberSecret"));
+    m_rememberSecret->setChecked(true);
+    m_rememberSecret->hide(); // shown once there is a keychain
+    connect(m_zone, &QLineEdit::editingFinished, this, &CertRequestDialog::recallSecret);
+    connect(m_keyName, &QLineEdit::editingFinished, this, &CertRequestDialog::recallSecret);
     m_sslPort = new QSpinBox(this);
     m_sslPort->setRange(1, 65535);
     m_sslPort->setValue(443);
@@ -125,6 +133,7 @@ CertRequestDialog::CertRequestDialog(WebsitesService *service, const QStringList
     dns->addRow(m_labels[9], m_keyName);
     dns->addRow(m_labels[10], m_algorithm);
     dns->addRow(m_labels[11], m_secret);
+    dns->addRow(QString(), m_rememberSecret);
     auto *form = new QFormLayout;
     form->addRow(m_labels[0], m_site);
     form->addRow(m_labels[1], m_ca);
@@ -174,6 +183,7 @@ void CertRequestDialog::retranslate()
     m_labels[10]->setText(Tr::tr("Algorithm:"));
     m_labels[11]->setText(Tr::tr("TSIG secret (base64):"));
     m_secret->setPlaceholderText(Tr::tr("kept on the server for renewal (root only), never shown again"));
+    m_rememberSecret->setText(Tr::tr("Remember it in this computer's keychain"));
     m_labels[4]->setText(Tr::tr("HTTPS port:"));
     m_httpsRedirect->setText(Tr::tr("Redirect HTTP to HTTPS once installed"));
     m_labels[5]->setText(Tr::tr("Other addresses of this server:"));
@@ -260,6 +270,38 @@ QJsonObject CertRequestDialog::params() const
     return p;
 }
 
+void CertRequestDialog::setKeychain(Profiles::SecretStore *secrets, const QString &profileId)
+{
+    m_secrets = secrets;
+    m_profileId = profileId;
+    m_rememberSecret->setVisible(secrets != nullptr);
+    recallSecret();
+}
+
+QString CertRequestDialog::secretKey() const
+{
+    const QString zone = m_zone->text().trimmed().toLower();
+    const QString key = m_keyName->text().trimmed().toLower();
+    if (m_profileId.isEmpty() || zone.isEmpty() || key.isEmpty())
+        return {};
+    return m_profileId + QStringLiteral("/tsig/") + zone + QLatin1Char('/') + key;
+}
+
+void CertRequestDialog::recallSecret()
+{
+    const QString key = secretKey();
+    if (!m_secrets || key.isEmpty() || !m_secret->text().isEmpty())
+        return;
+    m_secrets->read(key).then(this, [this, key](const Result<QString> &r) {
+        ++m_recalls;
+        // only into a field still empty, for the zone and key it was read for
+        if (!r || r->isEmpty() || !m_secret->text().isEmpty() || secretKey() != key)
+            return;
+        m_secret->setText(*r);
+        showStatus(Tr::tr("The TSIG secret of this key was filled in from this computer's keychain."), false);
+    });
+}
+
 void CertRequestDialog::checkDns()
 {
     if (m_busy)
@@ -303,6 +345,13 @@ void CertRequestDialog::request(bool force)
     QJsonObject p = params();
     if (force)
         p.insert(QStringLiteral("force"), true);
+    if (m_secrets && m_rememberSecret->isChecked() && p.contains(QStringLiteral("dns"))
+        && !m_secret->text().trimmed().isEmpty() && !secretKey().isEmpty()) {
+        m_secrets->write(secretKey(), m_secret->text().trimmed()).then(this, [this](const Result<void> &r) {
+            if (!r)
+                logLine(Tr::tr("The TSIG secret could not be saved in the keychain: %1").arg(r.error().message));
+        });
+    }
     setBusy(true);
     m_force->hide();
     m_lastError = 0;

@@ -16,6 +16,10 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
+namespace Qwq::Profiles {
+class SecretStore;
+}
+
 namespace Qwq::Websites {
 
 class WebsitesService;
@@ -37,6 +41,11 @@ public:
     QJsonObject params() const;
     void checkDns();
     void request(bool force = false);
+    /// Where DNS-01's TSIG secret is remembered: this computer's keychain, under
+    /// "<profile id>/tsig/<zone>/<key name>". A remembered secret fills the empty field once
+    /// the zone and key name are given; a typed one is saved when the request is sent (unless
+    /// "Remember" is unticked).
+    void setKeychain(Profiles::SecretStore *secrets, const QString &profileId);
 
     QComboBox *siteBox() const { return m_site; }
     QComboBox *caBox() const { return m_ca; }
@@ -49,6 +58,12 @@ public:
     QCheckBox *termsBox() const { return m_terms; }
     QPushButton *requestButton() const { return m_requestButton; }
     QPushButton *forceButton() const { return m_force; }
+    QLineEdit *zoneField() const { return m_zone; }
+    QLineEdit *keyNameField() const { return m_keyName; }
+    QLineEdit *secretField() const { return m_secret; }
+    QCheckBox *rememberSecretBox() const { return m_rememberSecret; }
+    /// Keychain reads finished (tests wait on it).
+    int secretRecalls() const { return m_recalls; }
     QPlainTextEdit *log() const { return m_log; }
     QLabel *statusLabel() const { return m_status; }
     bool busy() const { return m_busy; }
@@ -69,6 +84,8 @@ private:
     void showStatus(const QString &text, bool error);
     void logLine(const QString &line);
     static QString stageText(const QString &stage);
+    QString secretKey() const;
+    void recallSecret();
 
     WebsitesService *m_service;
     QComboBox *m_site;
@@ -82,6 +99,10 @@ private:
     QLineEdit *m_keyName;
     QComboBox *m_algorithm;
     QLineEdit *m_secret;
+    QCheckBox *m_rememberSecret;
+    Profiles::SecretStore *m_secrets = nullptr;
+    QString m_profileId;
+    int m_recalls = 0;
     QSpinBox *m_sslPort;
     QCheckBox *m_httpsRedirect;
     QLineEdit *m_expect;

@@ -263,6 +263,7 @@ void CertificatesPage::uninstallRenewal()
 QDialog *CertificatesPage::openRequest(const QString &domain)
 {
     auto *dialog = new CertRequestDialog(m_service, m_sites, domain, this);
+    dialog->setKeychain(m_secrets, m_profileId);
     connect(dialog, &CertRequestDialog::issued, this, [this](const QString &d, const QJsonObject &r) {
         emit certificateInstalled(d, r);
         refresh();

@@ -14,6 +14,10 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace Qwq::Profiles {
+class SecretStore;
+}
+
 namespace Qwq::Websites {
 
 class WebsitesService;
@@ -34,6 +38,12 @@ public:
     void refresh();
     /// The managed sites (domains) the request and import dialogs offer.
     void setManagedSites(const QStringList &domains) { m_sites = domains; }
+    /// The keychain the request dialog remembers TSIG secrets in (see CertRequestDialog).
+    void setKeychain(Profiles::SecretStore *secrets, const QString &profileId)
+    {
+        m_secrets = secrets;
+        m_profileId = profileId;
+    }
     QDialog *openRequest(const QString &domain = {});
     QDialog *openImport(const QString &domain = {});
     void installRenewal();
@@ -64,6 +74,8 @@ private:
 
     WebsitesService *m_service;
     QStringList m_sites;
+    Profiles::SecretStore *m_secrets = nullptr;
+    QString m_profileId;
     QLabel *m_intro;
     QTableWidget *m_table;
     QPushButton *m_request;

@@ -156,6 +156,7 @@ WebsitesPanel::WebsitesPanel(Workbench::ServerContext *server, QWidget *parent)
     sl->addLayout(bar);
     sl->addWidget(split, 1);
     m_certs = new CertificatesPage(m_service, m_sections);
+    m_certs->setKeychain(m_server->secretStore(), m_server->serverId());
     connect(m_certs, &CertificatesPage::errorOccurred, this, &WebsitesPanel::showError);
     connect(m_certs, &CertificatesPage::infoMessage, m_bar, &Workbench::MessageBar::showInfo);
     connect(m_certs, &CertificatesPage::dialogOpened, this, &WebsitesPanel::dialogOpened);

@@ -9,6 +9,7 @@
 
 namespace Qwq::Profiles {
 class ProfileStore;
+class SecretStore;
 }
 
 namespace Qwq::Workbench {
@@ -35,6 +36,10 @@ public:
     /// nullptr in tests).
     void setProfileStore(Profiles::ProfileStore *store) { m_store = store; }
     Profiles::ProfileStore *profileStore() const { return m_store; }
+    /// The keychain, for panels that remember a secret of this server (a TSIG key, …) under
+    /// keys starting with the profile id (set by ServerRegistry; may be nullptr in tests).
+    void setSecretStore(Profiles::SecretStore *secrets) { m_secrets = secrets; }
+    Profiles::SecretStore *secretStore() const { return m_secrets; }
 
     /// A panel reports a failure: `source` says where (a panel id) so the Issues list can jump
     /// back to it.
@@ -55,6 +60,7 @@ signals:
 private:
     Helper::ServerConnection *m_connection;
     Profiles::ProfileStore *m_store = nullptr;
+    Profiles::SecretStore *m_secrets = nullptr;
 };
 
 } // namespace Qwq::Workbench

@@ -35,6 +35,7 @@ ServerContext *ServerRegistry::context(const QString &profileId)
     connection->setProfileStore(m_store);
     auto *ctx = new ServerContext(connection);
     ctx->setProfileStore(m_store);
+    ctx->setSecretStore(m_secrets);
     connection->setParent(ctx);
     connect(connection, &ServerConnection::stateChanged, this,
             [this, profileId] { emit serverStateChanged(profileId); });
