@@ -4,9 +4,11 @@
 // real server on loopback (tests/fixtures/sshd.sh, needs root; the --local cases do not).
 #include "sshdfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@ private slots:
     void addRejectsBadFields();
     void profileLifecycle();
     void sshConfigJumpChain();
+    void aiAskDiagnosesOverSsh();
     void callUnknownProfile();
     void forwardCarriesTraffic();
 
@@ -229,6 +232,56 @@ void tst_Qwqctl::profileLifecycle()
     QCOMPARE(qwqctl({QStringLiteral("call"), QStringLiteral("t1"), QStringLiteral("system.info")})
                  .exitCode,
              1);
+}
+
+void tst_Qwqctl::aiAskDiagnosesOverSsh()
+{
+    if (!m_serverUp)
+        QSKIP("needs the sshd fixture (root)");
+    // The model is tests/ai/fakellm.py (a scripted OpenAI-compatible server); the server is the
+    // loopback sshd, reached with a key, its helper deployed over SSH. The host key was trusted
+    // in profileLifecycle.
+    const ProcessResult added = qwqctl(
+        {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("ai1"),
+         QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(m_sshd.port),
+         QStringLiteral("--user"), QStringLiteral("qwqtest"), QStringLiteral("--key"), m_sshd.key(),
+         QStringLiteral("--auth"), QStringLiteral("key")});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    QProcess llm;
+    llm.start(QStringLiteral("python3"), {QStringLiteral(QWQ_SOURCE_DIR "/tests/ai/fakellm.py")});
+    QVERIFY(llm.waitForStarted(5000));
+    QVERIFY(llm.waitForReadyRead(10000));
+    const int port = llm.readLine().trimmed().toInt();
+    QVERIFY(port > 0);
+    QProcessEnvironment e = env();
+    e.insert(QStringLiteral("QWQ_AI_BASE_URL"), QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+    e.insert(QStringLiteral("QWQ_AI_MODEL"), QStringLiteral("fake-model"));
+    e.remove(QStringLiteral("QWQ_AI_API_KEY"));
+    const auto ask = [&](const QStringList &args) {
+        return QwqTest::runProcess(QStringLiteral(QWQ_BINARY_DIR "/bin/qwqctl"),
+                                   QStringList{QStringLiteral("ai"), QStringLiteral("ask"), QStringLiteral("ai1")} + args,
+                                   120000, e);
+    };
+
+    // A diagnosis: the model reads system_info of the server over SSH and answers from it.
+    const ProcessResult diagnosis = ask({QStringLiteral("Is my disk full?"), QStringLiteral("--json")});
+    QVERIFY2(diagnosis.exitCode == 0, diagnosis.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(diagnosis.out).object();
+    QVERIFY2(o.value(QStringLiteral("answer")).toString().contains(QStringLiteral("system_info")), diagnosis.out.constData());
+    const QJsonArray calls = o.value(QStringLiteral("calls")).toArray();
+    QCOMPARE(calls.size(), 1);
+    QCOMPARE(calls[0].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("system.info"));
+    QCOMPARE(calls[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    QCOMPARE(calls[0].toObject().value(QStringLiteral("risk")).toString(), QStringLiteral("read"));
+
+    // A change asked for with --deny-all: offered, denied, not run; the answer says so.
+    const ProcessResult denied = ask({QStringLiteral("restart web"), QStringLiteral("--deny-all")});
+    QVERIFY2(denied.exitCode == 0, denied.err.constData());
+    QVERIFY2(denied.err.contains("denied"), denied.err.constData());
+
+    llm.kill();
+    llm.waitForFinished(2000);
+    QVERIFY(qwqctl({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("ai1")}).exitCode == 0);
 }
 
 void tst_Qwqctl::sshConfigJumpChain()
