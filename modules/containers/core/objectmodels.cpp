@@ -110,7 +110,8 @@ void ObjectTableModel::setNetworks(const QList<NetworkInfo> &networks)
     QList<Row> rows;
     for (const NetworkInfo &n : networks) {
         const QString scope = n.internal ? Tr::tr("%1, internal").arg(n.scope) : n.scope;
-        rows << Row{n.name, {n.name, n.driver, scope, n.subnets.join(QStringLiteral(", "))}, {}, !n.isPredefined()};
+        rows << Row{n.name, {n.name, n.driver, scope, n.subnets.join(QStringLiteral(", "))}, {}, !n.isPredefined(),
+                 n.containers};
     }
     setRows(rows);
 }
