@@ -159,13 +159,13 @@ QFuture<Result<QJsonValue>> ContainersService::disconnectNetwork(const QString &
                 {}, options);
 }
 
-QFuture<Result<QJsonObject>> ContainersService::saveImages(const QStringList &refs, SaveHandler onChunk)
+QFuture<Result<QJsonValue>> ContainersService::saveImages(const QStringList &refs, SaveHandler onChunk)
 {
     if (refs.isEmpty() || refs.size() > 64)
-        return failed<QJsonObject>(badField(QStringLiteral("images"), Tr::tr("Choose 1 to 64 images to export")));
+        return fail(badField(QStringLiteral("images"), Tr::tr("Choose 1 to 64 images to export")));
     for (const QString &ref : refs) {
         if (!isValidImageRef(ref))
-            return failed<QJsonObject>(badField(QStringLiteral("images"),
+            return fail(badField(QStringLiteral("images"),
                                                 Tr::tr("“%1” is not a valid image reference").arg(ref)));
     }
     return call(QStringLiteral("images.save"), {{QStringLiteral("images"), QJsonArray::fromStringList(refs)}},
@@ -173,12 +173,7 @@ QFuture<Result<QJsonObject>> ContainersService::saveImages(const QStringList &re
                     const QJsonObject d = n.value(QLatin1String("data")).toObject();
                     onChunk(d.value(QLatin1String("offset")).toInteger(),
                             QByteArray::fromBase64(d.value(QLatin1String("b64")).toString().toLatin1()));
-                })
-        .then(this, [](const Result<QJsonValue> &r) -> Result<QJsonObject> {
-            if (!r)
-                return r.error();
-            return r->toObject();
-        });
+                });
 }
 
 Helper::HelperClient::Started ContainersService::startUpload(const QString &method, QJsonObject params,

@@ -96,9 +96,10 @@ public:
     QFuture<Result<QJsonValue>> disconnectNetwork(const QString &network, const QString &container, bool force,
                                                   Helper::CallOptions options = {});
     /// `images.save` (secret-read): the tar arrives in order as (offset, bytes) chunks; the
-    /// result holds `bytes` and `sha256` of the whole tar. Cancel the future to stop it.
+    /// result holds `bytes` and `sha256` of the whole tar. Cancel the returned future itself
+    /// (not one made with .then()) to stop it: that sends $/cancel.
     using SaveHandler = std::function<void(qint64 offset, const QByteArray &bytes)>;
-    QFuture<Result<QJsonObject>> saveImages(const QStringList &refs, SaveHandler onChunk);
+    QFuture<Result<QJsonValue>> saveImages(const QStringList &refs, SaveHandler onChunk);
     /// Starts `images.load` or `images.import` with `"upload": true` added to `params`; the tar
     /// then goes with sendInput()/endInput() (ImageUpload does that from a file). Docker's
     /// messages go to `onMessages`. `id` is 0 when it was refused before it was sent.

@@ -92,7 +92,8 @@ void ObjectTableModel::setImages(const QList<ImageInfo> &images)
                     {tags, shortId, formatBytes(i.size),
                      loc.toString(QDateTime::fromSecsSinceEpoch(i.created), QLocale::ShortFormat)},
                     {tags.toLower(), shortId, i.size, i.created},
-                    true};
+                    true,
+                    {}};
     }
     setRows(rows);
 }
@@ -101,7 +102,7 @@ void ObjectTableModel::setVolumes(const QList<VolumeInfo> &volumes)
 {
     QList<Row> rows;
     for (const VolumeInfo &v : volumes)
-        rows << Row{v.name, {v.name, v.driver, v.mountpoint, v.createdAt}, {}, true};
+        rows << Row{v.name, {v.name, v.driver, v.mountpoint, v.createdAt}, {}, true, {}};
     setRows(rows);
 }
 

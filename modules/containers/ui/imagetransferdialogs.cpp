@@ -79,16 +79,17 @@ void ImageExportDialog::start()
         if (self && self->m_running)
             self->onChunk(offset, bytes);
     });
-    m_future.then(this, [this](const Result<QJsonObject> &r) {
+    m_future.then(this, [this](const Result<QJsonValue> &answer) {
         if (!m_running)
             return;
-        if (!r)
-            return fail(fieldErrorText(r.error(), {}));
+        if (!answer)
+            return fail(fieldErrorText(answer.error(), {}));
+        const QJsonObject r = answer->toObject();
         if (!m_writeError.isEmpty())
             return fail(m_writeError);
         m_part.close();
-        const qint64 bytes = r->value(QLatin1String("bytes")).toInteger();
-        const QString sha = r->value(QLatin1String("sha256")).toString();
+        const qint64 bytes = r.value(QLatin1String("bytes")).toInteger();
+        const QString sha = r.value(QLatin1String("sha256")).toString();
         const QString mine = QString::fromLatin1(m_sha.result().toHex());
         if (bytes != m_written || sha != mine)
             return fail(Tr::tr("The file does not match what the server sent (%1 bytes, sha256 %2; "

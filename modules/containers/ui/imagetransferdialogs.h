@@ -53,7 +53,7 @@ private:
     QCryptographicHash m_sha{QCryptographicHash::Sha256};
     qint64 m_written = 0;
     QString m_writeError;
-    QFuture<Result<QJsonObject>> m_future;
+    QFuture<Result<QJsonValue>> m_future;
     bool m_running = false;
     bool m_ok = false;
     QLabel *m_status;

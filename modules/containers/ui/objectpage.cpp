@@ -169,13 +169,17 @@ void ObjectPage::changeEvent(QEvent *e)
 
 void ObjectPage::refresh()
 {
-    if (m_loading)
+    if (m_loading) {
+        m_refreshAgain = true;   // what is on its way may predate a change just made
         return;
+    }
     m_loading = true;
     auto done = [this](const Error *e) {
         m_loading = false;
         if (e)
             return emit errorOccurred(*e);
+        if (std::exchange(m_refreshAgain, false))
+            return refresh();
         if (!m_selectAfterRefresh.isEmpty())
             selectKey(std::exchange(m_selectAfterRefresh, QString()));
     };

@@ -77,6 +77,7 @@ private:
     QPushButton *m_load = nullptr;        // images: Load… and Import… in its menu
     QString m_selectAfterRefresh;
     bool m_loading = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace Qwq::Containers
