@@ -175,9 +175,12 @@ void tst_ContainersObjects::createNetworkConnectAndDisconnect()
 
 void tst_ContainersObjects::exportVerifiesAndLoadBringsItBack()
 {
-    // A copy of the offline image, so the others keep theirs.
+    // An image of its own (a commit has its own id), so the others keep theirs.
     const QString ref = QStringLiteral("qwq-test/export:1");
-    m_docker->docker({QStringLiteral("tag"), m_docker->image(), ref});
+    m_docker->docker({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("obj-src"), m_docker->image(),
+                      QStringLiteral("true")});
+    QVERIFY(m_docker->docker({QStringLiteral("commit"), QStringLiteral("obj-src"), ref}).startsWith("sha256:"));
+    m_docker->docker({QStringLiteral("rm"), QStringLiteral("obj-src")});
     ObjectPage page(ObjectTableModel::Kind::Images, m_service.get());
     page.show();
     page.refresh();
