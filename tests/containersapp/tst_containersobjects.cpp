@@ -218,6 +218,11 @@ void tst_ContainersObjects::exportVerifiesAndLoadBringsItBack()
     QVERIFY2(loader->images().contains(ref), qPrintable(loader->images().join(QLatin1Char(','))));
     QVERIFY(loader->messagesView()->toPlainText().contains(QLatin1String("Loaded image")));
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(ref) >= 0, 10000);
+    if (const QByteArray dir = qgetenv("QWQ_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(QString::fromLocal8Bit(dir));
+        QApplication::processEvents();
+        QVERIFY(loader->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/image-load-en.png")));
+    }
     loader->close();
 }
 
