@@ -67,6 +67,13 @@ void tst_ContainersObjects::initTestCase()
 
 void tst_ContainersObjects::cleanupTestCase()
 {
+    // What these slots made, so the panel's class sees the fixture as it was.
+    if (!m_docker->socket().isEmpty()) {
+        m_docker->docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("obj-run")});
+        m_docker->docker({QStringLiteral("rmi"), QStringLiteral("qwq-test/export:1"), QStringLiteral("qwq-test/imported:1")});
+        m_docker->docker({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("qwq-objvol")});
+        m_docker->docker({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("qwq-objnet")});
+    }
     m_service.reset();
     delete m_client.data();
 }
