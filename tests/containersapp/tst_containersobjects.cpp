@@ -114,6 +114,12 @@ void tst_ContainersObjects::badVolumeNameNamesTheField()
     dialog->findChild<QPlainTextEdit *>(QStringLiteral("volumeLabels"))->setPlainText(QStringLiteral("novalue"));
     QTest::mouseClick(create, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(statusOf(dialog, "volumeStatus").startsWith(QLatin1String("Labels:")), 5000);
+
+    // A key the helper refuses (1001, data.field "labels"): its error names the field too.
+    dialog->findChild<QPlainTextEdit *>(QStringLiteral("volumeLabels"))->setPlainText(QStringLiteral("bad key!=x"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(statusOf(dialog, "volumeStatus").startsWith(QLatin1String("Labels: Invalid value")),
+                              qPrintable(statusOf(dialog, "volumeStatus")), 10000);
     QTest::qWait(300);
     const QByteArray names = m_docker->docker({QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q")});
     QVERIFY2(!names.contains("bad") && !names.contains("qwq-objvol2"), names.constData());
