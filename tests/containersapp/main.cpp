@@ -20,6 +20,10 @@ int main(int argc, char **argv)
         failed += QTest::qExec(&service, argc, argv);
     }
     {
+        tst_ContainersObjects objects(&docker);
+        failed += QTest::qExec(&objects, argc, argv);
+    }
+    {
         tst_ContainersPanel panel(&docker);
         failed += QTest::qExec(&panel, argc, argv);
     }

@@ -52,6 +52,31 @@ private:
     std::unique_ptr<Qwq::Containers::ContainersService> m_service;
 };
 
+/// Create, connect, export, load and import from the Images, Volumes and Networks tabs
+/// (ObjectPage and its dialogs) over the real helper.
+class tst_ContainersObjects : public QObject
+{
+    Q_OBJECT
+public:
+    explicit tst_ContainersObjects(ContainersAppTest::DockerFixture *docker) : m_docker(docker) {}
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void createVolumeThroughTheDialog();
+    void badVolumeNameNamesTheField();
+    void createNetworkConnectAndDisconnect();
+    void exportVerifiesAndLoadBringsItBack();
+    void exportCancelLeavesNoFile();
+    void importRootFilesystem();
+
+private:
+    ContainersAppTest::DockerFixture *m_docker;
+    QTemporaryDir m_dir;
+    QPointer<Qwq::Helper::HelperClient> m_client;
+    std::unique_ptr<Qwq::Containers::ContainersService> m_service;
+};
+
 class tst_ContainersPanel : public QObject
 {
     Q_OBJECT

@@ -5,6 +5,7 @@
 // the log model under a flood (nothing lost below the cap, drops counted above it), the
 // redaction of inspect answers, and the local name grammars.
 #include <containers/core/containerlistmodel.h>
+#include <containers/core/containersservice.h>
 #include <containers/core/containertypes.h>
 #include <containers/core/inspectview.h>
 #include <containers/core/logmodel.h>
@@ -61,7 +62,65 @@ private slots:
     void grammars();
     void portsText();
     void yamlProblemsLocated();
+    void labelsAndNetworkSpecChecked();
+    void networkRowsKeepAttachedContainers();
 };
+
+void tst_ContainersModels::labelsAndNetworkSpecChecked()
+{
+    using S = ContainersService;
+    const auto labels = S::parseLabels(QStringLiteral("a=1\n\n  b = two words \nc=\n"));
+    QVERIFY(labels.ok());
+    QCOMPARE(*labels, (QJsonObject{{QStringLiteral("a"), QStringLiteral("1")},
+                                   {QStringLiteral("b"), QStringLiteral("two words")},
+                                   {QStringLiteral("c"), QString()}}));
+    const auto bad = S::parseLabels(QStringLiteral("a=1\nnovalue"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().field, QStringLiteral("labels"));
+    QVERIFY(bad.error().message.contains(QLatin1String("line 2")));
+    QVERIFY(!S::parseLabels(QStringLiteral("=v")).ok());
+
+    S::NetworkSpec spec;
+    spec.name = QStringLiteral("backend");
+    QVERIFY(S::checkNetworkSpec(spec).ok());
+    const auto field = [&](const S::NetworkSpec &s) {
+        const Qwq::Result<void> r = S::checkNetworkSpec(s);
+        return r.ok() ? QString() : r.error().field;
+    };
+    S::NetworkSpec s = spec;
+    s.name = QStringLiteral("-x;y");
+    QCOMPARE(field(s), QStringLiteral("name"));
+    s = spec;
+    s.gateway = QStringLiteral("172.30.0.1");
+    QCOMPARE(field(s), QStringLiteral("gateway"));   // no subnet
+    s.subnet = QStringLiteral("172.30.0.0");
+    QCOMPARE(field(s), QStringLiteral("subnet"));    // no prefix length
+    s.subnet = QStringLiteral("172.30.0.0/16");
+    QCOMPARE(field(s), QString());
+    s.gateway = QStringLiteral("10.0.0.1");
+    QCOMPARE(field(s), QStringLiteral("gateway"));   // outside the subnet
+    s.gateway = QStringLiteral("not-an-address");
+    QCOMPARE(field(s), QStringLiteral("gateway"));
+    s.subnet = QStringLiteral("fd00:1::/64");
+    s.gateway = QStringLiteral("fd00:1::1");
+    QCOMPARE(field(s), QString());
+    s.driver = QStringLiteral("bad driver");
+    QCOMPARE(field(s), QStringLiteral("driver"));
+}
+
+void tst_ContainersModels::networkRowsKeepAttachedContainers()
+{
+    const QJsonObject json{{QStringLiteral("name"), QStringLiteral("backend")},
+                           {QStringLiteral("containers"),
+                            QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("abc")},
+                                                   {QStringLiteral("name"), QStringLiteral("web")}},
+                                       QJsonObject{{QStringLiteral("id"), QStringLiteral("def")}}}}};
+    const NetworkInfo n = NetworkInfo::fromJson(json);
+    QCOMPARE(n.containers, (QStringList{QStringLiteral("web"), QStringLiteral("def")}));
+    ObjectTableModel model(ObjectTableModel::Kind::Networks);
+    model.setNetworks({n});
+    QCOMPARE(model.attachedAt(model.rowOf(QStringLiteral("backend"))), n.containers);
+}
 
 void tst_ContainersModels::listModelUpdatesIncrementally()
 {

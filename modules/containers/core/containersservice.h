@@ -70,6 +70,46 @@ public:
     QFuture<Result<QList<NetworkInfo>>> networks();
     QFuture<Result<QJsonValue>> removeNetwork(const QString &name, Helper::CallOptions options = {});
 
+    // --- create, connect, save, load (containersobjects.cpp) ---
+    /// `volumes.create`; every field optional (no name: Docker makes an anonymous one).
+    QFuture<Result<VolumeInfo>> createVolume(const QString &name, const QString &driver,
+                                             const QJsonObject &labels, Helper::CallOptions options = {});
+    struct NetworkSpec
+    {
+        QString name;
+        QString driver = QStringLiteral("bridge");
+        bool internal = false;
+        bool attachable = false;
+        QString subnet;
+        QString gateway;
+        QJsonObject labels;
+    };
+    /// The helper's rules for `networks.create`, checked before sending: InvalidParam naming
+    /// `name`, `driver`, `subnet` or `gateway` (a gateway needs a subnet and must lie in it).
+    static Result<void> checkNetworkSpec(const NetworkSpec &spec);
+    /// "key=value" lines (blank lines skipped) → labels; InvalidParam `labels` naming the line.
+    static Result<QJsonObject> parseLabels(const QString &text);
+    /// `networks.create`: `{"id", "name", "warning"}`.
+    QFuture<Result<QJsonObject>> createNetwork(const NetworkSpec &spec, Helper::CallOptions options = {});
+    QFuture<Result<QJsonValue>> connectNetwork(const QString &network, const QString &container,
+                                               const QStringList &aliases, Helper::CallOptions options = {});
+    QFuture<Result<QJsonValue>> disconnectNetwork(const QString &network, const QString &container, bool force,
+                                                  Helper::CallOptions options = {});
+    /// `images.save` (secret-read): the tar arrives in order as (offset, bytes) chunks; the
+    /// result holds `bytes` and `sha256` of the whole tar. Cancel the returned future itself
+    /// (not one made with .then()) to stop it: that sends $/cancel.
+    using SaveHandler = std::function<void(qint64 offset, const QByteArray &bytes)>;
+    QFuture<Result<QJsonValue>> saveImages(const QStringList &refs, SaveHandler onChunk);
+    /// Starts `images.load` or `images.import` with `"upload": true` added to `params`; the tar
+    /// then goes with sendInput()/endInput() (ImageUpload does that from a file). Docker's
+    /// messages go to `onMessages`. `id` is 0 when it was refused before it was sent.
+    using MessageHandler = std::function<void(const QStringList &messages)>;
+    Helper::HelperClient::Started startUpload(const QString &method, QJsonObject params,
+                                              MessageHandler onMessages);
+    bool sendInput(qint64 requestId, QByteArrayView bytes);
+    bool endInput(qint64 requestId);
+    bool isRequestSent(qint64 requestId) const;
+
     // --- compose (PROTOCOL.md "compose") ---
     /// `compose.list`: every project on the host (adopted from labels or managed by qwq).
     QFuture<Result<QJsonArray>> composeProjects();

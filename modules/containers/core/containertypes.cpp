@@ -139,6 +139,11 @@ NetworkInfo NetworkInfo::fromJson(const QJsonObject &o)
         const QString gw = str(s, "gateway");
         n.subnets << (gw.isEmpty() ? str(s, "subnet") : QStringLiteral("%1 via %2").arg(str(s, "subnet"), gw));
     }
+    for (const QJsonValue &v : o.value(QLatin1String("containers")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QString name = str(c, "name");
+        n.containers << (name.isEmpty() ? str(c, "id") : name);
+    }
     return n;
 }
 

@@ -113,6 +113,7 @@ struct NetworkInfo
     QString scope;
     bool internal = false;
     QStringList subnets;   // "172.18.0.0/16 via 172.18.0.1"
+    QStringList containers; // names of the attached containers, where the daemon lists them
 
     static NetworkInfo fromJson(const QJsonObject &o);
     /// Docker's own networks (bridge, host, none) cannot be removed.

@@ -92,7 +92,8 @@ void ObjectTableModel::setImages(const QList<ImageInfo> &images)
                     {tags, shortId, formatBytes(i.size),
                      loc.toString(QDateTime::fromSecsSinceEpoch(i.created), QLocale::ShortFormat)},
                     {tags.toLower(), shortId, i.size, i.created},
-                    true};
+                    true,
+                    {}};
     }
     setRows(rows);
 }
@@ -101,7 +102,7 @@ void ObjectTableModel::setVolumes(const QList<VolumeInfo> &volumes)
 {
     QList<Row> rows;
     for (const VolumeInfo &v : volumes)
-        rows << Row{v.name, {v.name, v.driver, v.mountpoint, v.createdAt}, {}, true};
+        rows << Row{v.name, {v.name, v.driver, v.mountpoint, v.createdAt}, {}, true, {}};
     setRows(rows);
 }
 
@@ -110,7 +111,8 @@ void ObjectTableModel::setNetworks(const QList<NetworkInfo> &networks)
     QList<Row> rows;
     for (const NetworkInfo &n : networks) {
         const QString scope = n.internal ? Tr::tr("%1, internal").arg(n.scope) : n.scope;
-        rows << Row{n.name, {n.name, n.driver, scope, n.subnets.join(QStringLiteral(", "))}, {}, !n.isPredefined()};
+        rows << Row{n.name, {n.name, n.driver, scope, n.subnets.join(QStringLiteral(", "))}, {}, !n.isPredefined(),
+                 n.containers};
     }
     setRows(rows);
 }

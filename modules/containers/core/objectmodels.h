@@ -36,6 +36,8 @@ public:
     /// The key of a row: an image's reference (tag, else id), a volume's or a network's name.
     QString keyAt(int row) const { return m_rows.at(row).key; }
     int rowOf(const QString &key) const;
+    /// A network row's attached containers (empty where the daemon does not list them).
+    QStringList attachedAt(int row) const { return m_rows.at(row).attached; }
 
 private:
     struct Row
@@ -44,6 +46,7 @@ private:
         QVariantList display;
         QVariantList sort;
         bool removable = true;
+        QStringList attached;
         bool operator==(const Row &) const = default;
     };
     void setRows(const QList<Row> &rows);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "objectpage.h"
 
+#include "imagetransferdialogs.h"
+#include "objectdialogs.h"
 #include "pulldialog.h"
 
 #include <containers/core/containersservice.h>
@@ -10,6 +12,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -19,6 +22,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -63,6 +67,33 @@ ObjectPage::ObjectPage(Kind kind, ContainersService *service, QWidget *parent)
         m_pull->setObjectName(QStringLiteral("pullImage"));
         connect(m_pull, &QPushButton::clicked, this, &ObjectPage::openPull);
         bar->addWidget(m_pull);
+        m_export = new QPushButton(this);
+        m_export->setObjectName(QStringLiteral("exportImage"));
+        m_export->setEnabled(false);
+        connect(m_export, &QPushButton::clicked, this, [this] { exportSelected(); });
+        bar->addWidget(m_export);
+        m_load = new QPushButton(this);
+        m_load->setObjectName(QStringLiteral("loadImages"));
+        auto *menu = new QMenu(m_load);
+        menu->addAction(QString(), this, [this] { openUpload(false); })->setObjectName(QStringLiteral("loadTar"));
+        menu->addAction(QString(), this, [this] { openUpload(true); })->setObjectName(QStringLiteral("importRootfs"));
+        m_load->setMenu(menu);
+        bar->addWidget(m_load);
+    } else {
+        m_create = new QPushButton(this);
+        m_create->setObjectName(kind == Kind::Volumes ? QStringLiteral("createVolume") : QStringLiteral("createNetwork"));
+        connect(m_create, &QPushButton::clicked, this, [this] { openCreate(); });
+        bar->addWidget(m_create);
+    }
+    if (kind == Kind::Networks) {
+        m_connect = new QPushButton(this);
+        m_connect->setObjectName(QStringLiteral("connectContainer"));
+        connect(m_connect, &QPushButton::clicked, this, [this] { openConnect(false); });
+        bar->addWidget(m_connect);
+        m_disconnect = new QPushButton(this);
+        m_disconnect->setObjectName(QStringLiteral("disconnectContainer"));
+        connect(m_disconnect, &QPushButton::clicked, this, [this] { openConnect(true); });
+        bar->addWidget(m_disconnect);
     }
     m_remove = new QPushButton(this);
     m_remove->setObjectName(QStringLiteral("removeObject"));
@@ -82,10 +113,10 @@ ObjectPage::ObjectPage(Kind kind, ContainersService *service, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &ObjectPage::refresh);
     bar->addWidget(m_refresh);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        m_remove->setEnabled(!rows.isEmpty() && rows.first().data(ObjectTableModel::RemovableRole).toBool());
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ObjectPage::updateButtons);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ObjectPage::showContextMenu);
+    updateButtons();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -100,6 +131,11 @@ void ObjectPage::retranslate()
     case Kind::Images:
         m_filter->setPlaceholderText(Tr::tr("Filter images"));
         m_pull->setText(Tr::tr("Pull…"));
+        m_export->setText(Tr::tr("Export…"));
+        m_export->setToolTip(Tr::tr("Save the selected image as a tar file on this computer"));
+        m_load->setText(Tr::tr("Load"));
+        m_load->menu()->actions().at(0)->setText(Tr::tr("Load Images from a Tar File…"));
+        m_load->menu()->actions().at(1)->setText(Tr::tr("Import a Root Filesystem…"));
         m_remove->setText(Tr::tr("Remove…"));
         m_prune->setText(Tr::tr("Prune"));
         m_prune->menu()->actions().at(0)->setText(Tr::tr("Untagged images…"));
@@ -107,6 +143,7 @@ void ObjectPage::retranslate()
         break;
     case Kind::Volumes:
         m_filter->setPlaceholderText(Tr::tr("Filter volumes"));
+        m_create->setText(Tr::tr("Create Volume…"));
         m_remove->setText(Tr::tr("Remove…"));
         m_prune->setText(Tr::tr("Prune"));
         m_prune->menu()->actions().at(0)->setText(Tr::tr("Anonymous volumes no container uses…"));
@@ -114,6 +151,9 @@ void ObjectPage::retranslate()
         break;
     case Kind::Networks:
         m_filter->setPlaceholderText(Tr::tr("Filter networks"));
+        m_create->setText(Tr::tr("Create Network…"));
+        m_connect->setText(Tr::tr("Connect Container…"));
+        m_disconnect->setText(Tr::tr("Disconnect Container…"));
         m_remove->setText(Tr::tr("Remove…"));
         break;
     }
@@ -129,13 +169,19 @@ void ObjectPage::changeEvent(QEvent *e)
 
 void ObjectPage::refresh()
 {
-    if (m_loading)
+    if (m_loading) {
+        m_refreshAgain = true;   // what is on its way may predate a change just made
         return;
+    }
     m_loading = true;
     auto done = [this](const Error *e) {
         m_loading = false;
         if (e)
-            emit errorOccurred(*e);
+            return emit errorOccurred(*e);
+        if (std::exchange(m_refreshAgain, false))
+            return refresh();
+        if (!m_selectAfterRefresh.isEmpty())
+            selectKey(std::exchange(m_selectAfterRefresh, QString()));
     };
     switch (m_kind) {
     case Kind::Images:
@@ -166,6 +212,22 @@ QString ObjectPage::selectedKey() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(ObjectTableModel::KeyRole).toString();
+}
+
+void ObjectPage::selectKey(const QString &key)
+{
+    const int row = m_model->rowOf(key);
+    if (row < 0) {
+        if (m_loading)
+            m_selectAfterRefresh = key;
+        return;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
 }
 
 void ObjectPage::removeSelected()
@@ -275,6 +337,134 @@ void ObjectPage::openPull()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PullDialog::pulled, this, &ObjectPage::refresh);
     dialog->open();
+}
+
+
+void ObjectPage::updateButtons()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    m_remove->setEnabled(!rows.isEmpty() && rows.first().data(ObjectTableModel::RemovableRole).toBool());
+    const bool any = !rows.isEmpty();
+    if (m_export)
+        m_export->setEnabled(any);
+    if (m_connect)
+        m_connect->setEnabled(any);
+    if (m_disconnect)
+        m_disconnect->setEnabled(any);
+}
+
+void ObjectPage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_view->indexAt(pos);
+    if (at.isValid())
+        m_view->selectionModel()->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    const bool selected = !selectedKey().isEmpty();
+    switch (m_kind) {
+    case Kind::Images:
+        menu.addAction(Tr::tr("Export…"), this, [this] { exportSelected(); })->setEnabled(selected);
+        menu.addAction(Tr::tr("Load Images from a Tar File…"), this, [this] { openUpload(false); });
+        menu.addAction(Tr::tr("Import a Root Filesystem…"), this, [this] { openUpload(true); });
+        break;
+    case Kind::Volumes:
+        menu.addAction(Tr::tr("Create Volume…"), this, [this] { openCreate(); });
+        break;
+    case Kind::Networks:
+        menu.addAction(Tr::tr("Connect Container…"), this, [this] { openConnect(false); })->setEnabled(selected);
+        menu.addAction(Tr::tr("Disconnect Container…"), this, [this] { openConnect(true); })->setEnabled(selected);
+        menu.addAction(Tr::tr("Create Network…"), this, [this] { openCreate(); });
+        break;
+    }
+    menu.addSeparator();
+    menu.addAction(Tr::tr("Remove…"), this, &ObjectPage::removeSelected)->setEnabled(m_remove->isEnabled());
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+QDialog *ObjectPage::openCreate()
+{
+    QDialog *dialog = nullptr;
+    if (m_kind == Kind::Volumes) {
+        auto *d = new VolumeCreateDialog(m_service, this);
+        connect(d, &VolumeCreateDialog::created, this, [this](const QString &name) {
+            emit infoMessage(Tr::tr("Created volume %1").arg(name));
+            m_selectAfterRefresh = name;
+            refresh();
+        });
+        dialog = d;
+    } else if (m_kind == Kind::Networks) {
+        auto *d = new NetworkCreateDialog(m_service, this);
+        connect(d, &NetworkCreateDialog::created, this, [this](const QString &name) {
+            emit infoMessage(Tr::tr("Created network %1").arg(name));
+            m_selectAfterRefresh = name;
+            refresh();
+        });
+        dialog = d;
+    } else {
+        return nullptr;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *ObjectPage::openConnect(bool disconnect)
+{
+    const QString network = selectedKey();
+    if (m_kind != Kind::Networks || network.isEmpty())
+        return nullptr;
+    QStringList attached;
+    if (const int row = m_model->rowOf(network); row >= 0)
+        attached = m_model->attachedAt(row);
+    auto *dialog = new NetworkConnectDialog(m_service, network, disconnect, disconnect ? attached : QStringList(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NetworkConnectDialog::changed, this, [this, network, disconnect] {
+        emit infoMessage(disconnect ? Tr::tr("Disconnected a container from %1").arg(network)
+                                    : Tr::tr("Connected a container to %1").arg(network));
+        m_selectAfterRefresh = network;
+        refresh();
+    });
+    dialog->open();
+    return dialog;
+}
+
+QDialog *ObjectPage::exportSelected(const QString &chosen)
+{
+    const QString image = selectedKey();
+    if (m_kind != Kind::Images || image.isEmpty())
+        return nullptr;
+    QString file = chosen;
+    if (file.isEmpty()) {
+        QString suggested = image;
+        suggested.replace(QRegularExpression(QStringLiteral("[/:@]")), QStringLiteral("_"));
+        file = QFileDialog::getSaveFileName(this, Tr::tr("Export Image"), suggested + QStringLiteral(".tar"),
+                                            Tr::tr("Tar files (*.tar)"));
+        if (file.isEmpty())
+            return nullptr;
+    }
+    auto *dialog = new ImageExportDialog(m_service, {image}, file, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImageExportDialog::exported, this, [this](const QString &f) {
+        emit infoMessage(Tr::tr("Exported to %1").arg(f));
+    });
+    dialog->open();
+    dialog->start();
+    return dialog;
+}
+
+QDialog *ObjectPage::openUpload(bool import)
+{
+    if (m_kind != Kind::Images)
+        return nullptr;
+    auto *dialog = new ImageUploadDialog(m_service, import ? ImageUploadDialog::Mode::Import
+                                                           : ImageUploadDialog::Mode::Load, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImageUploadDialog::uploaded, this, [this](const QStringList &images) {
+        if (!images.isEmpty())
+            m_selectAfterRefresh = images.constFirst();
+        refresh();
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace Qwq::Containers

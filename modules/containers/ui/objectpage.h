@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -33,7 +34,17 @@ public:
     /// Prune step one: the dry run; its result opens the preview (tests call it directly).
     void prunePreview(bool all);
     QString selectedKey() const;
+    /// Selects the row of `key` (now, or after the refresh that is running).
+    void selectKey(const QString &key);
     void removeSelected();
+
+    // Create and connect (objectdialogs.h), export, load and import (imagetransferdialogs.h).
+    // Each opens its dialog (non-modal, deleted on close) and returns it for tests.
+    QDialog *openCreate();
+    QDialog *openConnect(bool disconnect);
+    /// Asks for the file with QFileDialog when `file` is empty.
+    QDialog *exportSelected(const QString &file = {});
+    QDialog *openUpload(bool import);
 
 signals:
     void errorOccurred(const Qwq::Error &error);
@@ -46,6 +57,8 @@ private:
     void retranslate();
     void showPrunePreview(bool all, const QJsonObject &dryRun);
     void openPull();
+    void showContextMenu(const QPoint &pos);
+    void updateButtons();
 
     ObjectTableModel::Kind m_kind;
     ContainersService *m_service;
@@ -57,7 +70,14 @@ private:
     QPushButton *m_remove;
     QPushButton *m_prune = nullptr;
     QPushButton *m_refresh;
+    QPushButton *m_create = nullptr;      // volumes, networks
+    QPushButton *m_connect = nullptr;     // networks
+    QPushButton *m_disconnect = nullptr;  // networks
+    QPushButton *m_export = nullptr;      // images
+    QPushButton *m_load = nullptr;        // images: Load… and Import… in its menu
+    QString m_selectAfterRefresh;
     bool m_loading = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace Qwq::Containers

@@ -123,6 +123,12 @@ bool HelperClient::notifyRequest(qint64 requestId, const QString &method, QJsonO
     return true;
 }
 
+bool HelperClient::isRequestSent(qint64 requestId) const
+{
+    const auto p = m_pending.value(requestId);
+    return p && p->sent && !p->cancelSent && !m_closed;
+}
+
 HelperClient::Started HelperClient::start(const QString &method, const QJsonObject &params,
                                           StreamHandler onStream, CallOptions options)
 {

@@ -100,6 +100,9 @@ public:
     /// `requestId`, with `"id"` set to it: in order, after the request itself (held back while
     /// the request waits for its confirmation). False when the request is not in flight.
     bool notifyRequest(qint64 requestId, const QString &method, QJsonObject params);
+    /// Whether the request `requestId` has gone to the helper (false while it waits for its
+    /// confirmation, or when it is no longer in flight): uploads start their input only then.
+    bool isRequestSent(qint64 requestId) const;
     void cancel(qint64 requestId);
 
     bool isOpen() const { return !m_closed; }
