@@ -1088,6 +1088,10 @@ AI 想在 %1 上执行这个调用：
         <source>(%1 lines, shown as a diff below)</source>
         <translation>（%1 行，下方以差异显示）</translation>
     </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in %2</source>
+        <translation>%2 中有未知的键“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Containers</name>
@@ -2152,6 +2156,378 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
     <message>
         <source>Rolled back: version %1 runs again as version %2.</source>
         <translation>已回滚：版本 %1 作为版本 %2 重新运行。</translation>
+    </message>
+    <message>
+        <source>Label line %1 is not “key=value”: %2</source>
+        <translation>标签第 %1 行不是“键=值”形式：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid network name: use letters, digits, “_”, “.” and “-”, starting with a letter or digit</source>
+        <translation>“%1”不是有效的网络名称：请使用字母、数字、“_”、“.”和“-”，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid driver name</source>
+        <translation>“%1”不是有效的驱动名称</translation>
+    </message>
+    <message>
+        <source>A gateway needs a subnet</source>
+        <translation>设置网关需要先填写子网</translation>
+    </message>
+    <message>
+        <source>“%1” is not a subnet: write it as an address and a prefix length, e.g. 172.30.0.0/16</source>
+        <translation>“%1”不是子网：请写成地址加前缀长度，例如 172.30.0.0/16</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address</source>
+        <translation>“%1”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>The gateway %1 is not in the subnet %2</source>
+        <translation>网关 %1 不在子网 %2 内</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid volume name: use letters, digits, “_”, “.” and “-”, starting with a letter or digit</source>
+        <translation>“%1”不是有效的卷名称：请使用字母、数字、“_”、“.”和“-”，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>“%1” is not a network name or id</source>
+        <translation>“%1”不是网络名称或 ID</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid alias: use letters, digits, “_”, “.” and “-”, starting with a letter or digit</source>
+        <translation>“%1”不是有效的别名：请使用字母、数字、“_”、“.”和“-”，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>Choose 1 to 64 images to export</source>
+        <translation>请选择 1 到 64 个要导出的镜像</translation>
+    </message>
+    <message>
+        <source>An upload is already running</source>
+        <translation>已有一个上传正在进行</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the selected image as a tar file on this computer</source>
+        <translation>把选中的镜像保存为本机上的 tar 文件</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Load Images from a Tar File…</source>
+        <translation>从 tar 文件载入镜像…</translation>
+    </message>
+    <message>
+        <source>Import a Root Filesystem…</source>
+        <translation>导入根文件系统…</translation>
+    </message>
+    <message>
+        <source>Create Volume…</source>
+        <translation>创建卷…</translation>
+    </message>
+    <message>
+        <source>Create Network…</source>
+        <translation>创建网络…</translation>
+    </message>
+    <message>
+        <source>Connect Container…</source>
+        <translation>连接容器…</translation>
+    </message>
+    <message>
+        <source>Disconnect Container…</source>
+        <translation>断开容器…</translation>
+    </message>
+    <message>
+        <source>Created volume %1</source>
+        <translation>已创建卷 %1</translation>
+    </message>
+    <message>
+        <source>Created network %1</source>
+        <translation>已创建网络 %1</translation>
+    </message>
+    <message>
+        <source>Disconnected a container from %1</source>
+        <translation>已从 %1 断开一个容器</translation>
+    </message>
+    <message>
+        <source>Connected a container to %1</source>
+        <translation>已将一个容器连接到 %1</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>导出镜像</translation>
+    </message>
+    <message>
+        <source>Tar files (*.tar)</source>
+        <translation>tar 文件 (*.tar)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Create Volume</source>
+        <translation>创建卷</translation>
+    </message>
+    <message>
+        <source>Empty: Docker picks a random name</source>
+        <translation>留空：由 Docker 随机命名</translation>
+    </message>
+    <message>
+        <source>One key=value per line, e.g. backup=daily</source>
+        <translation>每行一个 键=值，例如 backup=daily</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Driver:</source>
+        <translation>驱动：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>Create Network</source>
+        <translation>创建网络</translation>
+    </message>
+    <message>
+        <source>Required, e.g. backend</source>
+        <translation>必填，例如 backend</translation>
+    </message>
+    <message>
+        <source>Internal (no access to outside networks)</source>
+        <translation>内部网络（不能访问外部网络）</translation>
+    </message>
+    <message>
+        <source>Attachable (standalone containers may join an overlay)</source>
+        <translation>可附加（独立容器可加入 overlay 网络）</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 172.30.0.0/16</source>
+        <translation>可选，例如 172.30.0.0/16</translation>
+    </message>
+    <message>
+        <source>Optional, needs a subnet, e.g. 172.30.0.1</source>
+        <translation>可选，需要先填子网，例如 172.30.0.1</translation>
+    </message>
+    <message>
+        <source>Subnet:</source>
+        <translation>子网：</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>网关：</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Disconnect Container from %1</source>
+        <translation>从 %1 断开容器</translation>
+    </message>
+    <message>
+        <source>Connect Container to %1</source>
+        <translation>将容器连接到 %1</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <source>Force (even when the container is not running properly)</source>
+        <translation>强制（即使容器运行不正常）</translation>
+    </message>
+    <message>
+        <source>Optional, separated by spaces or commas, e.g. api db</source>
+        <translation>可选，用空格或逗号分隔，例如 api db</translation>
+    </message>
+    <message>
+        <source>Aliases:</source>
+        <translation>别名：</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>正在断开…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Export Images</source>
+        <translation>导出镜像</translation>
+    </message>
+    <message>
+        <source>Exporting %1 to %2</source>
+        <translation>正在将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Waiting for the server…</source>
+        <translation>正在等待服务器…</translation>
+    </message>
+    <message>
+        <source>The file does not match what the server sent (%1 bytes, sha256 %2; received %3 bytes, sha256 %4); it was deleted.</source>
+        <translation>文件与服务器发送的内容不一致（服务器 %1 字节，sha256 %2；收到 %3 字节，sha256 %4），已删除。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>无法将 %1 重命名为 %2：%3</translation>
+    </message>
+    <message>
+        <source>Exported %1 (sha256 %2)</source>
+        <translation>已导出 %1（sha256 %2）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A part of the tar is missing (expected offset %1, got %2)</source>
+        <translation>tar 缺少一部分（应为偏移 %1，实际为 %2）</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>已接收 %1</translation>
+    </message>
+    <message>
+        <source>Import Image from a Root Filesystem</source>
+        <translation>从根文件系统导入镜像</translation>
+    </message>
+    <message>
+        <source>Load Images</source>
+        <translation>载入镜像</translation>
+    </message>
+    <message>
+        <source>A tar of a root filesystem on this computer</source>
+        <translation>本机上的根文件系统 tar 包</translation>
+    </message>
+    <message>
+        <source>A tar made by “docker save” or Export… on this computer</source>
+        <translation>本机上由“docker save”或“导出…”生成的 tar 包</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>e.g. team/app (without a tag)</source>
+        <translation>例如 team/app（不带标签）</translation>
+    </message>
+    <message>
+        <source>Repository:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s messages appear here.</source>
+        <translation>Docker 的消息会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Tar files (*.tar *.tar.gz *.tgz *.tar.xz *.tar.bz2);;All files (*)</source>
+        <translation>tar 文件 (*.tar *.tar.gz *.tgz *.tar.xz *.tar.bz2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Repository: “%1” is not an image name without a tag</source>
+        <translation>仓库：“%1”不是不带标签的镜像名</translation>
+    </message>
+    <message>
+        <source>Tag: “%1” is not a valid tag</source>
+        <translation>标签：“%1”不是有效的标签</translation>
+    </message>
+    <message>
+        <source>Choose a tar file first</source>
+        <translation>请先选择一个 tar 文件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>正在发送 %1…</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>Docker loaded no image from this file</source>
+        <translation>Docker 没有从这个文件载入任何镜像</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已载入 %1</translation>
     </message>
 </context>
 <context>
@@ -5797,6 +6173,36 @@ Sites appear here once nginx or OpenResty is installed there.</source>
     <message>
         <source>Imported: %1</source>
         <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <source>nginx&apos;s configuration on %1 does not parse:
+%2, line %3: %4
+
+nginx keeps serving its previous configuration. Repair this file to manage the sites again; the repair is checked with nginx -t before it is saved.</source>
+        <translation>%1 上的 nginx 配置无法解析：
+%2，第 %3 行：%4
+
+nginx 仍在使用之前的配置提供服务。修复这个文件后即可重新管理站点；保存前会先用 nginx -t 检查修复结果。</translation>
+    </message>
+    <message>
+        <source>Open the File</source>
+        <translation>打开该文件</translation>
+    </message>
+    <message>
+        <source>This file does not parse (line %1: %2). Repair it and save: nginx checks it before anything is written.</source>
+        <translation>这个文件无法解析（第 %1 行：%2）。请修复后保存：写入前会先由 nginx 检查。</translation>
+    </message>
+    <message>
+        <source>Remember it in this computer&apos;s keychain</source>
+        <translation>保存到本机的钥匙串</translation>
+    </message>
+    <message>
+        <source>The TSIG secret of this key was filled in from this computer&apos;s keychain.</source>
+        <translation>已从本机钥匙串填入这个密钥名对应的 TSIG 密钥。</translation>
+    </message>
+    <message>
+        <source>The TSIG secret could not be saved in the keychain: %1</source>
+        <translation>无法把 TSIG 密钥保存到钥匙串：%1</translation>
     </message>
 </context>
 <context>

@@ -29,11 +29,13 @@ void InputQueue::push(Event event)
     {
         std::lock_guard lock(m_mutex);
         if (m_queued + event.bytes.size() > kMaxQueued) {
-            std::fputs("qwq-helper: $/input dropped: 16 MiB already queued\n", stderr);
-            return;
+            if (!m_overflowed)
+                std::fputs("qwq-helper: $/input dropped: 16 MiB already queued\n", stderr);
+            m_overflowed = true; // the consumer is woken below and sees it
+        } else {
+            m_queued += event.bytes.size();
+            m_events.push_back(std::move(event));
         }
-        m_queued += event.bytes.size();
-        m_events.push_back(std::move(event));
     }
     const uint64_t one = 1;
     [[maybe_unused]] const auto n = ::write(m_fd, &one, sizeof one);
@@ -49,6 +51,12 @@ std::vector<InputQueue::Event> InputQueue::take()
     m_events.clear();
     m_queued = 0;
     return out;
+}
+
+bool InputQueue::overflowed()
+{
+    std::lock_guard lock(m_mutex);
+    return m_overflowed;
 }
 
 std::shared_ptr<InputQueue> InputQueue::attach(const Context &context, bool acceptResize)

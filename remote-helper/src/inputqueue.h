@@ -36,8 +36,11 @@ public:
     InputQueue &operator=(const InputQueue &) = delete;
 
     int fd() const { return m_fd; } // readable while events wait
-    void push(Event event);         // false-free: over the cap it is dropped and logged
+    void push(Event event);         // over the cap it is dropped, logged and remembered
     std::vector<Event> take();
+    // Whether input was dropped because kMaxQueued bytes were waiting: a request that needs
+    // every byte (an upload) fails then instead of going on with a hole.
+    bool overflowed();
 
     // Routes this request's `$/input` and `$/resize` to a new queue (resize only when
     // acceptResize).
@@ -48,6 +51,7 @@ private:
     std::mutex m_mutex;
     std::deque<Event> m_events;
     std::size_t m_queued = 0;
+    bool m_overflowed = false;
 };
 
 } // namespace qwqhelper

@@ -176,6 +176,19 @@ void tst_HelperDocker::imagesSaveLoadImport()
     load = m_helper->response(up, 60000);
     QVERIFY2(load.contains(QLatin1String("result")), QJsonDocument(load).toJson().constData());
     QCOMPARE(result(load).value(QLatin1String("bytes")).toInteger(), qint64(tar.size()));
+    // Flow control: what the helper passed on is acknowledged as it goes, all of it at the end.
+    qint64 received = -1;
+    int acks = 0;
+    for (const auto &n : m_helper->notifications) {
+        const QJsonObject d = streamData(n);
+        if (streamIdOf(n) == up && d.contains(QLatin1String("received"))) {
+            QVERIFY(d.value(QLatin1String("received")).toInteger() >= received);
+            received = d.value(QLatin1String("received")).toInteger();
+            ++acks;
+        }
+    }
+    QCOMPARE(received, qint64(tar.size()));
+    QVERIFY(acks >= 1);
     QVERIFY(call("images.inspect", {{"image", saved}}).contains(QLatin1String("result")));
     docker({"rmi", saved});
 

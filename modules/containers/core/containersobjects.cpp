@@ -177,14 +177,18 @@ QFuture<Result<QJsonValue>> ContainersService::saveImages(const QStringList &ref
 }
 
 Helper::HelperClient::Started ContainersService::startUpload(const QString &method, QJsonObject params,
-                                                            MessageHandler onMessages)
+                                                            MessageHandler onMessages,
+                                                            ReceivedHandler onReceived)
 {
     if (!m_helper)
         return {0, fail(Error(ErrorCode::ConnectionFailed, Tr::tr("Not connected")))};
     params.insert(QStringLiteral("upload"), true);
-    return m_helper->start(method, params, [onMessages](const QJsonObject &n) {
+    return m_helper->start(method, params, [onMessages, onReceived](const QJsonObject &n) {
+        const QJsonObject data = n.value(QLatin1String("data")).toObject();
+        if (onReceived && data.contains(QLatin1String("received")))
+            onReceived(qint64(data.value(QLatin1String("received")).toDouble()));
         QStringList messages;
-        const QJsonArray list = n.value(QLatin1String("data")).toObject().value(QLatin1String("messages")).toArray();
+        const QJsonArray list = data.value(QLatin1String("messages")).toArray();
         for (const QJsonValue &v : list)
             messages << v.toString();
         if (onMessages && !messages.isEmpty())

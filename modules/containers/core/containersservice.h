@@ -104,8 +104,10 @@ public:
     /// then goes with sendInput()/endInput() (ImageUpload does that from a file). Docker's
     /// messages go to `onMessages`. `id` is 0 when it was refused before it was sent.
     using MessageHandler = std::function<void(const QStringList &messages)>;
+    /// `onReceived` gets the helper's count of upload bytes it has passed on (flow control).
+    using ReceivedHandler = std::function<void(qint64 bytes)>;
     Helper::HelperClient::Started startUpload(const QString &method, QJsonObject params,
-                                              MessageHandler onMessages);
+                                              MessageHandler onMessages, ReceivedHandler onReceived = {});
     bool sendInput(qint64 requestId, QByteArrayView bytes);
     bool endInput(qint64 requestId);
     bool isRequestSent(qint64 requestId) const;

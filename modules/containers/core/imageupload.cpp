@@ -7,13 +7,16 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace Qwq::Containers {
 
 ImageUpload::ImageUpload(ContainersService *service, QObject *parent) : QObject(parent), m_service(service)
 {
-    // 256 KiB per 16 ms is about 16 MiB/s: Docker reads a local load faster than that, so
-    // the helper's 16 MiB input queue does not overflow.
-    m_timer.setInterval(16);
+    // At most window() bytes beyond the helper's last "received" are in flight, so its 16 MiB
+    // input queue never overflows however slowly Docker reads; the timer only paces the sends
+    // (and retries once an acknowledgement opens the window).
+    m_timer.setInterval(4);
     connect(&m_timer, &QTimer::timeout, this, &ImageUpload::sendSome);
 }
 
@@ -32,12 +35,19 @@ Result<void> ImageUpload::start(const QString &filePath, const QString &method, 
         return Error(ErrorCode::InvalidParam, Tr::tr("Cannot read %1").arg(filePath), m_file.errorString(), {},
                      QStringLiteral("file"));
     m_sent = 0;
+    m_acked = 0;
     m_eofSent = false;
     QPointer<ImageUpload> self(this);
-    const auto started = m_service->startUpload(method, params, [self](const QStringList &lines) {
-        if (self)
-            emit self->messages(lines);
-    });
+    const auto started = m_service->startUpload(
+        method, params,
+        [self](const QStringList &lines) {
+            if (self)
+                emit self->messages(lines);
+        },
+        [self](qint64 received) {
+            if (self)
+                self->m_acked = std::max(self->m_acked, received);
+        });
     m_requestId = started.id;
     m_future = started.future;
     m_running = true;
@@ -54,7 +64,8 @@ Result<void> ImageUpload::start(const QString &filePath, const QString &method, 
 void ImageUpload::sendSome()
 {
     // Held back until the request itself has gone (it may wait for the user's confirmation).
-    if (!m_running || m_eofSent || !m_service->isRequestSent(m_requestId))
+    if (!m_running || m_eofSent || !m_service->isRequestSent(m_requestId)
+        || m_sent - m_acked + chunkSize() > window())
         return;
     const QByteArray chunk = m_file.read(chunkSize());
     if (!chunk.isEmpty()) {

@@ -35,6 +35,9 @@ public:
     qint64 sent() const { return m_sent; }
     qint64 total() const { return m_file.size(); }
     static constexpr qint64 chunkSize() { return 256 * 1024; }
+    /// Bytes sent beyond what the helper has acknowledged (its input queue holds 16 MiB).
+    static constexpr qint64 window() { return 8 * 1024 * 1024; }
+    qint64 acknowledged() const { return m_acked; }
     int intervalMs() const { return m_timer.interval(); }
     void setIntervalMs(int ms) { m_timer.setInterval(ms); }
 
@@ -55,6 +58,7 @@ private:
     qint64 m_requestId = 0;
     QFuture<Result<QJsonValue>> m_future;
     qint64 m_sent = 0;
+    qint64 m_acked = 0;
     bool m_running = false;
     bool m_eofSent = false;
 };

@@ -127,15 +127,27 @@ public:
                     throw invalidValue("upload", "no input for 60 s",
                                        "send the tar with $/input and end it with eof");
             }
-            for (auto &e : m_input->take()) {
+            const auto events = m_input->take();
+            // Every byte matters in a tarball: input dropped for arriving too far ahead fails
+            // the upload (before Docker gets a tar with a hole in it).
+            if (m_input->overflowed())
+                throw invalidValue("upload", "input arrived faster than it was taken",
+                                   "keep at most 8 MiB sent beyond the last \"received\"");
+            for (auto &e : events) {
                 if (e.kind == InputQueue::Event::Kind::Eof) {
                     http.endChunks();
+                    m_context.stream({{"received", m_sent}});
                     return;
                 }
                 m_sent += static_cast<long long>(e.bytes.size());
                 if (m_sent > kMaxTar)
                     throw invalidValue("upload", "the upload is too large", "at most 64 GiB");
                 http.sendChunk(e.bytes);
+            }
+            // The app's flow control: what has gone on to Docker (every 1 MiB at most).
+            if (m_sent - m_acked >= (1 << 20)) {
+                m_acked = m_sent;
+                m_context.stream({{"received", m_sent}});
             }
         }
     }
@@ -146,6 +158,7 @@ private:
     int m_fd = -1;
     long long m_length = -1;
     long long m_sent = 0;
+    long long m_acked = 0;
     std::shared_ptr<InputQueue> m_input;
 };
 
