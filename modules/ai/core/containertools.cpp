@@ -3,6 +3,7 @@
 // Model-facing descriptions, so English and not translated. Every schema is closed; the
 // patterns are the helper's own grammars (it checks them again).
 #include "containertools.h"
+#include "toolschema.h"
 
 #include <QJsonArray>
 
@@ -12,12 +13,7 @@ namespace {
 
 QJsonObject schema(const QJsonObject &properties, const QStringList &required = {})
 {
-    QJsonObject s{{QStringLiteral("type"), QStringLiteral("object")},
-                  {QStringLiteral("properties"), properties},
-                  {QStringLiteral("additionalProperties"), false}};
-    if (!required.isEmpty())
-        s.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return s;
+    return Ai::ToolSchema::closedObject(properties, required);
 }
 
 QJsonObject containerId()

@@ -161,4 +161,14 @@ Result<void> checkToolSchema(const QJsonObject &schema)
     return checkSchema(schema, QString());
 }
 
+QJsonObject closedObject(const QJsonObject &properties, const QStringList &required)
+{
+    QJsonObject s{{QStringLiteral("type"), QStringLiteral("object")},
+                  {QStringLiteral("properties"), properties},
+                  {QStringLiteral("additionalProperties"), false}};
+    if (!required.isEmpty())
+        s.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return s;
+}
+
 } // namespace Qwq::Ai::ToolSchema

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 namespace Qwq::Ai::ToolSchema {
 
@@ -20,5 +21,8 @@ Result<void> validate(const QJsonObject &schema, const QJsonValue &value);
 /// are all closed (no additionalProperties: true) and whose keywords are ones validate()
 /// understands.
 Result<void> checkToolSchema(const QJsonObject &schema);
+
+/// A closed object schema (`additionalProperties: false`) of `properties`, with `required`.
+QJsonObject closedObject(const QJsonObject &properties, const QStringList &required = {});
 
 } // namespace Qwq::Ai::ToolSchema

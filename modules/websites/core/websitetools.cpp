@@ -4,6 +4,8 @@
 // patterns are loose shapes — the helper checks every value again with its own grammar.
 #include "websitetools.h"
 
+#include <ai/core/toolschema.h>
+
 #include <QJsonArray>
 
 namespace Qwq::Websites {
@@ -12,12 +14,7 @@ namespace {
 
 QJsonObject schema(const QJsonObject &properties, const QStringList &required = {})
 {
-    QJsonObject s{{QStringLiteral("type"), QStringLiteral("object")},
-                  {QStringLiteral("properties"), properties},
-                  {QStringLiteral("additionalProperties"), false}};
-    if (!required.isEmpty())
-        s.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return s;
+    return Ai::ToolSchema::closedObject(properties, required);
 }
 
 QJsonObject text(const QString &description, int maxLength, const QString &pattern = {})
