@@ -16,6 +16,7 @@
 #include <ai/core/llmclient.h>
 #include <ai/core/serverfacts.h>
 #include <ai/core/toolregistry.h>
+#include <containers/core/containertools.h>
 #include <core/core/auditlog.h>
 #include <core/core/redact.h>
 #include <editor/core/textdiff.h>
@@ -327,7 +328,7 @@ int aiAsk(QCoreApplication &app, Helper::ServerConnection &conn, AuditLog &audit
         QLoggingCategory::setFilterRules(QStringLiteral("qwq.ai.debug=false\nqwq.ai.warning=false"));
 
     ToolRegistry tools;
-    for (const Tool &t : Websites::websiteTools() + ToolRegistry::builtins()) {
+    for (const Tool &t : Containers::containerTools() + Websites::websiteTools() + ToolRegistry::builtins()) {
         if (auto r = tools.add(t); !r)
             return fail(r.error());
     }

@@ -8,9 +8,9 @@
 #include "streamfixtures.h"
 
 #include <ai/core/agentturn.h>
-#include <ai/core/containertools.h>
 #include <ai/core/helpertoolexecutor.h>
 #include <ai/core/llmclient.h>
+#include <containers/core/containertools.h>
 #include <helper/core/helperclient.h>
 #include <helper/core/helpertransport.h>
 
@@ -113,7 +113,7 @@ private slots:
         ProviderConfig c = ProviderConfig::fromPreset(ProviderPreset::byId("ollama"));
         c.baseUrl = m_server.baseUrl();
         m_llm.setConfig(c);
-        for (const Tool &t : ToolRegistry::builtins())
+        for (const Tool &t : Containers::containerTools() + ToolRegistry::builtins())
             QVERIFY2(m_tools.add(t).ok(), qPrintable(t.name));
     }
 
@@ -125,7 +125,7 @@ private slots:
         HelperToolExecutor exec(client);
         const Helper::MethodTable table = exec.methods();
         // Every container tool is bound to a method this helper has.
-        for (const Tool &t : containerTools())
+        for (const Tool &t : Containers::containerTools())
             QVERIFY2(table.contains(t.method), qPrintable(t.method));
         QCOMPARE(table.risk("containers.inspect"), Risk::SecretRead);
         QCOMPARE(table.risk("containers.remove"), Risk::Destructive);

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolregistry.h"
 
-#include "containertools.h"
 #include "toolschema.h"
 
 #include <QRegularExpression>
@@ -109,7 +108,6 @@ QList<Tool> ToolRegistry::builtins()
                         "disks and load."),
          noParams, QStringLiteral("system.info")},
     };
-    out += containerTools();
     return out;
 }
 

@@ -79,9 +79,8 @@ public:
     /// The `tools` array of a chat request.
     static QJsonArray toOpenAi(const QList<Tool> &tools);
 
-    /// The tools of the helper's core methods (system_info) and, until the containers module
-    /// registers its own, the container tools (containertools.h); registered by the AI module
-    /// after the other modules, skipping names they took.
+    /// The tools of the helper's core methods (system_info); registered by the AI module after
+    /// the other modules (containers, websites, …, each with its own), skipping names they took.
     static QList<Tool> builtins();
 
 private:

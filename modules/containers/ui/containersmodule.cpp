@@ -4,6 +4,9 @@
 
 #include "containerspanel.h"
 
+#include <ai/core/aitr.h>
+#include <ai/core/toolregistry.h>
+#include <containers/core/containertools.h>
 #include <containers/core/containerstr.h>
 
 namespace Qwq::Containers {
@@ -16,6 +19,14 @@ QString ContainersPanelFactory::title() const
 QWidget *ContainersPanelFactory::createPanel(Workbench::ServerContext *server, QWidget *parent)
 {
     return new ContainersPanel(server, parent);
+}
+
+void ContainersModule::registerAiTools(Ai::ToolRegistry &registry)
+{
+    for (const Ai::Tool &tool : containerTools()) {
+        if (auto r = registry.add(tool); !r)
+            qCWarning(lcAi).noquote() << r.error().toString();
+    }
 }
 
 } // namespace Qwq::Containers

@@ -23,6 +23,7 @@ class ContainersModule final : public Workbench::IModule
 public:
     QString id() const override { return QStringLiteral("containers"); }
     QList<Workbench::IPanelFactory *> panelFactories() override { return {&m_panel}; }
+    void registerAiTools(Ai::ToolRegistry &registry) override;
 
 private:
     ContainersPanelFactory m_panel;

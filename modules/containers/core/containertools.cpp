@@ -3,11 +3,15 @@
 // Model-facing descriptions, so English and not translated. Every schema is closed; the
 // patterns are the helper's own grammars (it checks them again).
 #include "containertools.h"
-#include "toolschema.h"
+
+#include <ai/core/toolschema.h>
 
 #include <QJsonArray>
 
-namespace Qwq::Ai {
+namespace Qwq::Containers {
+
+using Ai::DiffSource;
+using Ai::Tool;
 
 namespace {
 
@@ -143,4 +147,4 @@ QList<Tool> containerTools()
     return tools;
 }
 
-} // namespace Qwq::Ai
+} // namespace Qwq::Containers
