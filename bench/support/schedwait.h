@@ -28,4 +28,20 @@ inline qint64 runQueueWaitUs()
     return n == 2 ? qint64(waited / 1000) : -1;
 }
 
+/// CPU time the hypervisor took from this virtual machine so far (the "steal" column of
+/// /proc/stat's "cpu" line, summed over all CPUs), in clock ticks (USER_HZ, 10 ms here); 0 on
+/// bare metal, -1 when unreadable. A guest sees steal only per CPU and in whole ticks, so it
+/// cannot be subtracted from a gap exactly; it can tell which gaps it touched.
+inline qint64 stealTicks()
+{
+    FILE *f = std::fopen("/proc/stat", "re");
+    if (!f)
+        return -1;
+    unsigned long long v[8] = {};
+    const int n = std::fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                              &v[4], &v[5], &v[6], &v[7]);
+    std::fclose(f);
+    return n == 8 ? qint64(v[7]) : -1;
+}
+
 } // namespace QwqBench
