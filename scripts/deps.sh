@@ -24,6 +24,7 @@ TEST_PACKAGES=(
     stterm xfce4-terminal htop
     docker.io busybox-static docker-registry docker-compose cron
     nginx pebble bind9 bind9-dnsutils
+    postgresql mariadb-server mariadb-client redis-server redis-tools
 )
 
 case "${1:-}" in
