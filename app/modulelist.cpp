@@ -4,6 +4,7 @@
 
 #include <ai/ui/aimodule.h>
 #include <containers/ui/containersmodule.h>
+#include <databases/ui/databasesmodule.h>
 #include <monitor/ui/monitormodule.h>
 #include <terminal/ui/terminalmodule.h>
 #include <tunnels/ui/tunnelsmodule.h>
@@ -17,6 +18,7 @@ ModuleList::ModuleList()
     m_modules.push_back(std::make_unique<Monitor::MonitorModule>());
     m_modules.push_back(std::make_unique<Containers::ContainersModule>());
     m_modules.push_back(std::make_unique<Websites::WebsitesModule>());
+    m_modules.push_back(std::make_unique<Databases::DatabasesModule>());
     m_modules.push_back(std::make_unique<Tunnels::TunnelsModule>());
     m_modules.push_back(std::make_unique<Terminal::TerminalModule>());
     m_modules.push_back(std::make_unique<Ai::AiModule>([this] { return modules(); }));

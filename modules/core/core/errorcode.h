@@ -62,7 +62,12 @@ enum class ErrorCode : int {
     DnsUpdateFailed = 5012,     // an RFC 2136 update was refused or not answered (data.rcode)
 
     // 6000 databases
-    DatabaseError = 6000,
+    DatabaseError = 6000,          // the server refused a statement (detail: SQLSTATE and text)
+    DatabaseConnectFailed = 6001,  // refused, unreachable, authentication failed
+    DatabaseNotFound = 6002,       // no such database (data.field: database)
+    DatabaseToolMissing = 6003,    // pg_dump, mysqldump, … not installed on the server
+    DatabaseConnectionLost = 6004, // the link dropped mid-query; the statement's outcome is unknown
+    DatabaseReadOnly = 6005,       // safe mode refused a write before it was sent
 
     // 7000 backups
     BackupFailed = 7000,

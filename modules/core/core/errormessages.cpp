@@ -53,6 +53,11 @@ QString errorTitle(ErrorCode code)
     case ErrorCode::CertificateInvalid: return Tr::tr("The certificate or key is not valid");
     case ErrorCode::DnsUpdateFailed: return Tr::tr("The DNS server refused the update");
     case ErrorCode::DatabaseError: return Tr::tr("Database error");
+    case ErrorCode::DatabaseConnectFailed: return Tr::tr("Could not connect to the database");
+    case ErrorCode::DatabaseNotFound: return Tr::tr("No such database");
+    case ErrorCode::DatabaseToolMissing: return Tr::tr("The database tool is not installed on the server");
+    case ErrorCode::DatabaseConnectionLost: return Tr::tr("The connection to the database was lost");
+    case ErrorCode::DatabaseReadOnly: return Tr::tr("This connection is read-only");
     case ErrorCode::BackupFailed: return Tr::tr("Backup failed");
     case ErrorCode::ConnectionFailed: return Tr::tr("Connection failed");
     case ErrorCode::HostKeyUnknown: return Tr::tr("Unknown host key");

@@ -91,6 +91,10 @@ struct ForwardRule
     /// The wildcard addresses (0.0.0.0, ::) are refused unless this is set: qwq opens no
     /// listener on other interfaces that the user did not ask for explicitly.
     bool allowAllInterfaces = false;
+    /// Local forwards only: listen on this unix socket instead of bindAddress:bindPort (the
+    /// internal bridge a database driver connects to). Its directory must exist, belong to this
+    /// user and be private (mode 0700): only this user's processes can reach the far end.
+    QString bindPath;
 };
 
 struct ForwardStatus

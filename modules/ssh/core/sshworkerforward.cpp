@@ -10,6 +10,8 @@
 
 #include "sshtr.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -20,6 +22,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -56,6 +60,22 @@ Result<void> SshWorker::validateRule(const ForwardRule &rule)
         if ((a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6) && !rule.allowAllInterfaces)
             return bad(QStringLiteral("bindAddress"),
                        Tr::tr("Listening on all interfaces (%1) must be allowed explicitly.").arg(addr));
+    }
+    if (!rule.bindPath.isEmpty()) {
+        if (rule.kind != ForwardRule::Local)
+            return bad(QStringLiteral("bindPath"),
+                       Tr::tr("Only a local forward can listen on a unix socket."));
+        const QByteArray path = QFile::encodeName(rule.bindPath);
+        if (!rule.bindPath.startsWith(QLatin1Char('/')) || path.size() >= int(sizeof(sockaddr_un::sun_path)))
+            return bad(QStringLiteral("bindPath"),
+                       Tr::tr("The socket path must be absolute and shorter than %1 bytes.")
+                           .arg(sizeof(sockaddr_un::sun_path)));
+        struct stat st {};
+        const QByteArray dir = QFile::encodeName(QFileInfo(rule.bindPath).absolutePath());
+        if (::lstat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()
+            || (st.st_mode & 077) != 0)
+            return bad(QStringLiteral("bindPath"),
+                       Tr::tr("The socket's directory must be a private directory (mode 0700) of this user."));
     }
     if (rule.kind == ForwardRule::Remote && rule.bindPort == 0)
         return bad(QStringLiteral("bindPort"),
@@ -104,6 +124,28 @@ void SshWorker::doStartForward(int id, const ForwardRule &rule, const PromisePtr
             return resolve(promise, Result<int>(e));
         }
         f->boundPort = bound > 0 ? quint16(bound) : rule.bindPort;
+    } else if (!rule.bindPath.isEmpty()) {
+        const QByteArray path = QFile::encodeName(rule.bindPath);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_un sun {};
+        sun.sun_family = AF_UNIX;
+        memcpy(sun.sun_path, path.constData(), size_t(path.size()));
+        ::unlink(path.constData()); // a socket left by an earlier run in our private directory
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&sun), sizeof sun) != 0
+            || ::chmod(path.constData(), 0600) != 0 || ::listen(fd, 16) != 0) {
+            const int e = errno;
+            if (fd >= 0)
+                ::close(fd);
+            return resolve(promise, Result<int>(Error(ErrorCode::InvalidParam,
+                                                      Tr::tr("Could not listen on %1.").arg(rule.bindPath),
+                                                      errnoText(e), {}, QStringLiteral("bindPath"))));
+        }
+        f->listenFd = fd;
+        f->listenNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+        connect(f->listenNotifier, &QSocketNotifier::activated, this, [this, id] {
+            if (Forward *fw = forwardById(id))
+                acceptLocal(*fw);
+        });
     } else {
         QHostAddress a(addr);
         const bool v6 = a.protocol() == QAbstractSocket::IPv6Protocol;
@@ -165,6 +207,8 @@ void SshWorker::removeForward(std::map<int, std::unique_ptr<Forward>>::iterator 
     }
     if (f.listenFd >= 0)
         ::close(f.listenFd);
+    if (!f.rule.bindPath.isEmpty())
+        ::unlink(QFile::encodeName(f.rule.bindPath).constData());
     m_forwards.erase(it);
 }
 
@@ -243,7 +287,8 @@ void SshWorker::acceptLocal(Forward &f)
         c->id = m_nextConnId++;
         c->fd = fd;
         char host[INET6_ADDRSTRLEN] = {};
-        if (ss.ss_family == AF_INET6) {
+        if (ss.ss_family == AF_UNIX) {
+        } else if (ss.ss_family == AF_INET6) {
             auto *s6 = reinterpret_cast<sockaddr_in6 *>(&ss);
             inet_ntop(AF_INET6, &s6->sin6_addr, host, sizeof host);
             c->peerPort = ntohs(s6->sin6_port);
@@ -252,7 +297,7 @@ void SshWorker::acceptLocal(Forward &f)
             inet_ntop(AF_INET, &s4->sin_addr, host, sizeof host);
             c->peerPort = ntohs(s4->sin_port);
         }
-        c->peerAddress = host;
+        c->peerAddress = host; // empty for a unix socket: the channel then names 127.0.0.1
         if (f.rule.kind == ForwardRule::Dynamic) {
             c->socks = true;
             c->stage = ForwardConn::SocksGreeting;

@@ -1,0 +1,278 @@
+// SPDX-FileCopyrightText: 2026 qwq contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "databasespanel.h"
+
+#include "connectiondialog.h"
+#include "querytab.h"
+
+#include <databases/core/databasestr.h>
+#include <databases/core/dbsession.h>
+#include <databases/core/dbtunnel.h>
+#include <databases/core/safemode.h>
+#include <editor/ui/codeeditor.h>
+#include <profiles/core/secretstore.h>
+#include <workbench/core/servercontext.h>
+#include <workbench/ui/messagebar.h>
+#include <workbench/ui/statepage.h>
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Qwq::Databases {
+
+namespace {
+constexpr int IdRole = Qt::UserRole + 1;
+}
+
+DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent)
+    : QWidget(parent), m_server(server), m_bar(new Workbench::MessageBar(this)), m_stack(new QStackedWidget(this)),
+      m_empty(new Workbench::StatePage(m_stack)), m_main(new QWidget(m_stack)), m_list(new QListWidget(m_main)),
+      m_tabs(new QTabWidget(m_main)), m_open(new QPushButton(Tr::tr("Open"), m_main)),
+      m_edit(new QPushButton(Tr::tr("Edit…"), m_main)), m_delete(new QPushButton(Tr::tr("Delete"), m_main))
+{
+    m_list->setObjectName(QStringLiteral("connectionList"));
+    m_tabs->setObjectName(QStringLiteral("queryTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        QWidget *w = m_tabs->widget(i);
+        m_tabs->removeTab(i);
+        w->deleteLater();
+    });
+    auto *add = new QPushButton(Tr::tr("New…"), m_main);
+    connect(add, &QPushButton::clicked, this, &DatabasesPanel::newConnection);
+    connect(m_open, &QPushButton::clicked, this, [this] { openConnection(selectedId()); });
+    connect(m_edit, &QPushButton::clicked, this, &DatabasesPanel::editSelected);
+    connect(m_delete, &QPushButton::clicked, this, &DatabasesPanel::deleteSelected);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        openConnection(item->data(IdRole).toString());
+    });
+    connect(m_list, &QListWidget::currentRowChanged, this, &DatabasesPanel::updateState);
+
+    auto *left = new QWidget(m_main);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(Tr::tr("Connections"), left);
+    leftLayout->addWidget(title);
+    leftLayout->addWidget(m_list, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_delete);
+    leftLayout->addLayout(buttons);
+    auto *split = new QSplitter(Qt::Horizontal, m_main);
+    split->addWidget(left);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(1, 1);
+    split->setSizes({260, 700});
+    auto *mainLayout = new QVBoxLayout(m_main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addWidget(split);
+
+    m_empty->button()->setText(Tr::tr("Add a Connection…"));
+    connect(m_empty->button(), &QPushButton::clicked, this, &DatabasesPanel::newConnection);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_main);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_stack, 1);
+    reload();
+}
+
+DatabasesPanel::~DatabasesPanel() = default;
+
+QueryTab *DatabasesPanel::currentQueryTab() const
+{
+    return qobject_cast<QueryTab *>(m_tabs->currentWidget());
+}
+
+void DatabasesPanel::reload()
+{
+    if (Result<void> r = m_store.load(); !r)
+        m_bar->showError(r.error());
+    const QString keep = selectedId();
+    m_list->clear();
+    for (const ConnectionSpec &s : m_store.connections(m_server->serverId())) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2 · %3:%4%5")
+                                             .arg(s.name, engineName(s.engine), s.host)
+                                             .arg(s.port)
+                                             .arg(s.database.isEmpty() ? QString() : QStringLiteral(" · ") + s.database),
+                                         m_list);
+        item->setData(IdRole, s.id);
+        if (s.id == keep)
+            m_list->setCurrentItem(item);
+    }
+    if (!m_list->currentItem() && m_list->count())
+        m_list->setCurrentRow(0);
+    updateState();
+}
+
+void DatabasesPanel::updateState()
+{
+    const bool any = m_list->count() > 0 || m_tabs->count() > 0;
+    m_empty->label()->setText(Tr::tr("No database connections for %1 yet.\nAdd one: PostgreSQL, MariaDB/MySQL or Redis, "
+                                     "reached through this server's SSH session.").arg(m_server->serverName()));
+    m_stack->setCurrentWidget(any ? m_main : static_cast<QWidget *>(m_empty));
+    const bool sel = !selectedId().isEmpty();
+    m_open->setEnabled(sel);
+    m_edit->setEnabled(sel);
+    m_delete->setEnabled(sel);
+}
+
+QString DatabasesPanel::selectedId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(IdRole).toString() : QString();
+}
+
+ConnectionDialog *DatabasesPanel::newConnection()
+{
+    ConnectionSpec spec;
+    spec.name = Tr::tr("PostgreSQL on %1").arg(m_server->serverName());
+    spec.user = QStringLiteral("postgres");
+    spec.viaSsh = !m_server->profile().isLocal();
+    auto *dialog = new ConnectionDialog(spec, m_server->serverName(), m_server->profile().isLocal(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { saveFromDialog(dialog); });
+    dialog->open();
+    return dialog;
+}
+
+ConnectionDialog *DatabasesPanel::editSelected()
+{
+    const auto spec = m_store.find(m_server->serverId(), selectedId());
+    if (!spec)
+        return nullptr;
+    auto *dialog = new ConnectionDialog(*spec, m_server->serverName(), m_server->profile().isLocal(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { saveFromDialog(dialog); });
+    dialog->open();
+    return dialog;
+}
+
+void DatabasesPanel::saveFromDialog(ConnectionDialog *dialog)
+{
+    const ConnectionSpec saved = m_store.upsert(m_server->serverId(), dialog->spec());
+    if (Result<void> r = m_store.save(); !r) {
+        m_bar->showError(r.error());
+        return;
+    }
+    const QString password = dialog->password();
+    if (dialog->rememberPassword() && !password.isEmpty() && m_server->secretStore()) {
+        QPointer<DatabasesPanel> self(this);
+        m_server->secretStore()->write(ConnectionSpec::passwordKey(m_server->serverId(), saved.id), password)
+            .then(this, [self](const Result<void> &r) {
+                if (self && !r)
+                    self->m_bar->showError(r.error());
+            });
+    }
+    reload();
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(IdRole).toString() == saved.id)
+            m_list->setCurrentRow(i);
+    }
+}
+
+void DatabasesPanel::deleteSelected()
+{
+    const auto spec = m_store.find(m_server->serverId(), selectedId());
+    if (!spec)
+        return;
+    if (QMessageBox::question(this, Tr::tr("Delete Connection"),
+                              Tr::tr("Delete the saved connection \"%1\"? The database itself is not touched.").arg(spec->name))
+        != QMessageBox::Yes)
+        return;
+    m_store.remove(m_server->serverId(), spec->id);
+    if (Result<void> r = m_store.save(); !r)
+        m_bar->showError(r.error());
+    if (m_server->secretStore())
+        (void)m_server->secretStore()->remove(ConnectionSpec::passwordKey(m_server->serverId(), spec->id));
+    reload();
+}
+
+void DatabasesPanel::openConnection(const QString &connectionId, const QString &password)
+{
+    const auto spec = m_store.find(m_server->serverId(), connectionId);
+    if (!spec)
+        return;
+    if (!m_server->profile().isLocal() && spec->viaSsh && !m_server->isReady()) {
+        m_bar->showError(Error(ErrorCode::ConnectionFailed,
+                               Tr::tr("%1 is not connected: connect to the server first.").arg(m_server->serverName())));
+        return;
+    }
+    if (!password.isEmpty() || !m_server->secretStore()) {
+        openWithPassword(*spec, password);
+        return;
+    }
+    QPointer<DatabasesPanel> self(this);
+    const ConnectionSpec s = *spec;
+    m_server->secretStore()->read(ConnectionSpec::passwordKey(m_server->serverId(), s.id))
+        .then(this, [self, s](const Result<QString> &r) {
+            if (!self)
+                return;
+            QString pw = r ? *r : QString();
+            if (pw.isEmpty() && s.engine != Engine::Redis) {
+                bool ok = false;
+                pw = QInputDialog::getText(self, Tr::tr("Password"),
+                                           Tr::tr("Password of %1 for %2:").arg(s.user, s.name),
+                                           QLineEdit::Password, {}, &ok);
+                if (!ok)
+                    return;
+            }
+            self->openWithPassword(s, pw);
+        });
+}
+
+void DatabasesPanel::openWithPassword(const ConnectionSpec &spec, const QString &password)
+{
+    if (spec.engine == Engine::Redis) {
+        m_bar->showInfo(Tr::tr("The Redis browser is not built yet: Redis connections can be saved, not opened."));
+        return;
+    }
+    m_bar->showInfo(Tr::tr("Connecting to %1…").arg(spec.name));
+    auto *tunnel = new DbTunnel(m_server->connection(), spec, this);
+    QPointer<DatabasesPanel> self(this);
+    tunnel->open().then(this, [self, tunnel, spec, password](const Result<Endpoint> &ep) {
+        if (!self) {
+            return;
+        }
+        if (!ep) {
+            self->m_bar->showError(ep.error());
+            tunnel->deleteLater();
+            return;
+        }
+        auto *session = new DbSession(spec, self);
+        QObject::connect(session, &DbSession::openFailed, self, [self, session, tunnel](const Error &e) {
+            self->m_bar->showError(e);
+            session->deleteLater();
+            tunnel->deleteLater();
+        });
+        QObject::connect(session, &DbSession::opened, self, [self, session, tunnel, spec](const QString &version) {
+            const SafeMode mode = effectiveSafeMode(spec.safeMode, self->m_server->profile().mode);
+            auto *tab = new QueryTab(session, mode, self->m_tabs);
+            session->setParent(tab); // the session and its bridge close with the tab
+            tunnel->setParent(tab);
+            const int i = self->m_tabs->addTab(tab, spec.name);
+            self->m_tabs->setTabToolTip(i, QStringLiteral("%1 · %2").arg(version, spec.host));
+            self->m_tabs->setCurrentIndex(i);
+            self->m_bar->clear();
+            self->updateState();
+            tab->editor()->setFocus();
+            emit self->queryTabOpened(tab);
+        });
+        session->open(*ep, password);
+    });
+}
+
+} // namespace Qwq::Databases
