@@ -9,6 +9,7 @@
 #include <databases/core/dbsession.h>
 #include <databases/core/dbtunnel.h>
 #include <databases/core/safemode.h>
+#include "schemabrowser.h"
 #include <editor/ui/codeeditor.h>
 #include <profiles/core/secretstore.h>
 #include <workbench/core/servercontext.h>
@@ -263,6 +264,17 @@ void DatabasesPanel::openWithPassword(const ConnectionSpec &spec, const QString 
             auto *tab = new QueryTab(session, mode, self->m_tabs);
             session->setParent(tab); // the session and its bridge close with the tab
             tunnel->setParent(tab);
+            tab->setLibrary(&self->m_library, spec.id);
+            QObject::connect(tab, &QueryTab::askAiRequested, self,
+                             [self](const QString &q, const QString &title, const QString &attachment) {
+                                 self->m_server->askAi(q, title, attachment);
+                             });
+            // the schema through a connection of its own: results in the editor stay undisturbed
+            DbSession *meta = session->openTwin(tab);
+            QObject::connect(meta, &DbSession::opened, tab, [tab, meta] { tab->setMetadataSession(meta); });
+            QObject::connect(meta, &DbSession::openFailed, tab, [tab](const Error &e) {
+                tab->schemaBrowser()->setFailed(e.message);
+            });
             const int i = self->m_tabs->addTab(tab, spec.name);
             self->m_tabs->setTabToolTip(i, QStringLiteral("%1 · %2").arg(version, spec.host));
             self->m_tabs->setCurrentIndex(i);

@@ -4,6 +4,7 @@
 
 #include <core/core/result.h>
 #include <databases/core/connectionstore.h>
+#include <databases/core/querylibrary.h>
 
 #include <QWidget>
 
@@ -62,6 +63,7 @@ private:
 
     Workbench::ServerContext *m_server;
     ConnectionStore m_store;
+    QueryLibrary m_library;
     Workbench::MessageBar *m_bar;
     QStackedWidget *m_stack;
     Workbench::StatePage *m_empty;
