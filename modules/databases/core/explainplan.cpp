@@ -172,6 +172,8 @@ Result<PlanNode> parsePlan(const QString &json, Dialect dialect, int hot)
     QList<PlanNode *> all;
     collect(root, all);
     std::sort(all.begin(), all.end(), [](const PlanNode *a, const PlanNode *b) { return a->weight > b->weight; });
+    // a few of the heaviest, never every node of a small plan
+    hot = qMin(hot, qMax(1, int(all.size()) / 3));
     for (int i = 0; i < all.size() && i < hot; ++i) {
         if (all[i]->weight > 0)
             all[i]->costliest = true;

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -55,7 +56,11 @@ public:
 signals:
     void queryTabOpened(Qwq::Databases::QueryTab *tab);
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
+    void retranslate();
     void saveFromDialog(ConnectionDialog *dialog);
     void openWithPassword(const ConnectionSpec &spec, const QString &password);
     QString selectedId() const;
@@ -73,6 +78,8 @@ private:
     QPushButton *m_open;
     QPushButton *m_edit;
     QPushButton *m_delete;
+    QPushButton *m_add;
+    QLabel *m_title;
 };
 
 } // namespace Qwq::Databases

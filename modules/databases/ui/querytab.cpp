@@ -18,6 +18,7 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
+#include <QEvent>
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
@@ -53,43 +54,34 @@ QueryTab::QueryTab(DbSession *session, SafeMode safeMode, QWidget *parent)
     m_messages->setMaximumBlockCount(5000);
     m_results->setDocumentMode(true);
     m_results->setTabsClosable(true);
-    m_results->addTab(m_messages, Tr::tr("Messages"));
+    m_results->addTab(m_messages, QString());
     connect(m_results, &QTabWidget::tabCloseRequested, this, [this](int i) {
         QWidget *w = m_results->widget(i);
         if (w != m_messages)
             w->deleteLater();
     });
 
-    m_runAction = m_toolbar->addAction(Tr::tr("Run"), this, &QueryTab::runCurrent);
+    m_runAction = m_toolbar->addAction(QString(), this, &QueryTab::runCurrent);
     m_runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_runAction->setToolTip(Tr::tr("Run the selection, or the statement under the cursor (Ctrl+Enter)"));
-    m_runAllAction = m_toolbar->addAction(Tr::tr("Run All"), this, &QueryTab::runAll);
+    m_runAllAction = m_toolbar->addAction(QString(), this, &QueryTab::runAll);
     m_runAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     m_runAllAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_runAllAction->setToolTip(Tr::tr("Run every statement of the script, one after another (Ctrl+Shift+Enter)"));
-    QAction *explain = m_toolbar->addAction(Tr::tr("Explain"), this, [this] { explainCurrent(false); });
+    QAction *explain = m_explainAction = m_toolbar->addAction(QString(), this, [this] { explainCurrent(false); });
     explain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     explain->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    explain->setToolTip(Tr::tr("Show the plan of the statement under the cursor (Ctrl+E)"));
-    QAction *analyze = m_toolbar->addAction(Tr::tr("Explain Analyze"), this, [this] { explainCurrent(true); });
-    analyze->setToolTip(Tr::tr("Run the statement and show the plan with real times (a write is asked first)"));
-    QAction *format = m_toolbar->addAction(Tr::tr("Format"), this, &QueryTab::formatScript);
-    format->setToolTip(Tr::tr("Put each clause on its own line and keywords in capitals"));
+    QAction *analyze = m_analyzeAction = m_toolbar->addAction(QString(), this, [this] { explainCurrent(true); });
+    m_formatAction = m_toolbar->addAction(QString(), this, &QueryTab::formatScript);
     addActions({explain, analyze});
-    auto *historyButton = new QToolButton(m_toolbar);
-    historyButton->setText(Tr::tr("History"));
+    auto *historyButton = m_historyButton = new QToolButton(m_toolbar);
     historyButton->setPopupMode(QToolButton::InstantPopup);
-    historyButton->setToolTip(Tr::tr("Statements that ran on this connection, and saved queries"));
     m_historyMenu = new QMenu(historyButton);
     historyButton->setMenu(m_historyMenu);
     connect(m_historyMenu, &QMenu::aboutToShow, this, &QueryTab::fillHistoryMenu);
     m_toolbar->addWidget(historyButton);
-    QAction *admin = m_toolbar->addAction(Tr::tr("Administration…"), this, [this] { openAdmin(); });
-    admin->setToolTip(Tr::tr("Create or drop databases and users, change passwords, grant privileges"));
-    m_cancelAction = m_toolbar->addAction(Tr::tr("Cancel"), this, &QueryTab::cancel);
+    m_adminAction = m_toolbar->addAction(QString(), this, [this] { openAdmin(); });
+    m_cancelAction = m_toolbar->addAction(QString(), this, &QueryTab::cancel);
     m_cancelAction->setEnabled(false);
-    m_cancelAction->setToolTip(Tr::tr("Ask the server to stop the running statement"));
     m_toolbar->addSeparator();
     m_toolbar->addWidget(m_modeLabel);
     m_toolbar->addSeparator();
@@ -173,7 +165,37 @@ QueryTab::QueryTab(DbSession *session, SafeMode safeMode, QWidget *parent)
         box.exec();
         return box.clickedButton() == reinterpret_cast<QAbstractButton *>(run);
     };
+    retranslate();
+}
+
+void QueryTab::retranslate()
+{
+    m_results->setTabText(m_results->indexOf(m_messages), Tr::tr("Messages"));
+    m_runAction->setText(Tr::tr("Run"));
+    m_runAction->setToolTip(Tr::tr("Run the selection, or the statement under the cursor (Ctrl+Enter)"));
+    m_runAllAction->setText(Tr::tr("Run All"));
+    m_runAllAction->setToolTip(Tr::tr("Run every statement of the script, one after another (Ctrl+Shift+Enter)"));
+    m_explainAction->setText(Tr::tr("Explain"));
+    m_explainAction->setToolTip(Tr::tr("Show the plan of the statement under the cursor (Ctrl+E)"));
+    m_analyzeAction->setText(Tr::tr("Explain Analyze"));
+    m_analyzeAction->setToolTip(Tr::tr("Run the statement and show the plan with real times (a write is asked first)"));
+    m_formatAction->setText(Tr::tr("Format"));
+    m_formatAction->setToolTip(Tr::tr("Put each clause on its own line and keywords in capitals"));
+    m_historyButton->setText(Tr::tr("History"));
+    m_historyButton->setToolTip(Tr::tr("Statements that ran on this connection, and saved queries"));
+    m_adminAction->setText(Tr::tr("Administration…"));
+    m_adminAction->setToolTip(Tr::tr("Create or drop databases and users, change passwords, grant privileges"));
+    m_cancelAction->setText(Tr::tr("Cancel"));
+    m_cancelAction->setToolTip(Tr::tr("Ask the server to stop the running statement"));
+    m_txLabel->setText(m_session->inTransaction() ? Tr::tr("Transaction open: COMMIT or ROLLBACK to end it") : QString());
     updateModeLabel();
+}
+
+void QueryTab::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(e);
 }
 
 QueryTab::~QueryTab()
@@ -287,7 +309,7 @@ void QueryTab::onStarted(int runId, const QList<Column> &columns)
     if (runId != m_currentRun || columns.isEmpty())
         return;
     auto *view = new ResultView(m_session, runId, columns, m_results);
-    const int index = m_results->addTab(view, Tr::tr("Result %1").arg(m_results->count()));
+    const int index = m_results->addTab(view, Tr::tr("Result %1").arg(++m_resultNumber));
     m_results->setTabToolTip(index, m_current.text.left(500));
     m_results->setCurrentIndex(index);
     // keep the last ten results

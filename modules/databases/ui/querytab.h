@@ -19,6 +19,7 @@ class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 class QToolBar;
+class QToolButton;
 
 namespace Qwq::Editor {
 class CodeEditor;
@@ -99,7 +100,11 @@ signals:
     /// the tables' DDL; never a row of data).
     void askAiRequested(const QString &question, const QString &title, const QString &attachment);
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
+    void retranslate();
     void runStatements(const QList<SqlStatement> &statements, int offset);
     void runNext();
     void onStarted(int runId, const QList<Column> &columns);
@@ -132,6 +137,11 @@ private:
     QAction *m_runAction;
     QAction *m_runAllAction;
     QAction *m_cancelAction;
+    QAction *m_explainAction = nullptr;
+    QAction *m_analyzeAction = nullptr;
+    QAction *m_formatAction = nullptr;
+    QAction *m_adminAction = nullptr;
+    QToolButton *m_historyButton = nullptr;
     QLabel *m_modeLabel;
     QLabel *m_txLabel;
     QTabWidget *m_results;
@@ -143,6 +153,7 @@ private:
     int m_queueOffset = 0;    // where the queued statements' text starts in the editor
     SqlStatement m_current;
     int m_currentRun = 0;
+    int m_resultNumber = 0;
     bool m_busy = false;
     QStringList m_history;
 };

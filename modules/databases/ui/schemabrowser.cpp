@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,18 +26,14 @@ constexpr int RelationRole = Qt::UserRole + 1; // index into m_catalog.relations
 SchemaBrowser::SchemaBrowser(QWidget *parent)
     : QWidget(parent), m_filter(new QLineEdit(this)), m_state(new QLabel(this)), m_tree(new QTreeWidget(this))
 {
-    m_filter->setPlaceholderText(Tr::tr("Filter tables"));
     m_filter->setClearButtonEnabled(true);
     m_tree->setObjectName(QStringLiteral("schemaTree"));
-    m_tree->setHeaderLabels({Tr::tr("Name"), Tr::tr("Type")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
     m_state->hide();
-    auto *refresh = new QToolButton(this);
-    refresh->setText(Tr::tr("Refresh"));
-    refresh->setToolTip(Tr::tr("Read the schema again"));
+    auto *refresh = m_refresh = new QToolButton(this);
     connect(refresh, &QToolButton::clicked, this, &SchemaBrowser::refreshRequested);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +65,24 @@ SchemaBrowser::SchemaBrowser(QWidget *parent)
         if (!menu.isEmpty())
             menu.exec(m_tree->viewport()->mapToGlobal(pos));
     });
+    retranslate();
+}
+
+void SchemaBrowser::retranslate()
+{
+    m_filter->setPlaceholderText(Tr::tr("Filter tables"));
+    m_tree->setHeaderLabels({Tr::tr("Name"), Tr::tr("Type")});
+    m_refresh->setText(Tr::tr("Refresh"));
+    m_refresh->setToolTip(Tr::tr("Read the schema again"));
+}
+
+void SchemaBrowser::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange) {
+        retranslate();
+        rebuild();
+    }
+    QWidget::changeEvent(e);
 }
 
 void SchemaBrowser::setCatalog(const Catalog &catalog, Dialect dialect)

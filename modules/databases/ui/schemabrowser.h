@@ -9,6 +9,7 @@
 
 class QLabel;
 class QLineEdit;
+class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -39,7 +40,11 @@ signals:
     void ddlRequested(const Qwq::Databases::CatalogRelation &relation);
     void nameInsertRequested(const QString &text);
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
+    void retranslate();
     void rebuild();
     const CatalogRelation *relationOf(const QTreeWidgetItem *item) const;
 
@@ -48,6 +53,7 @@ private:
     QLineEdit *m_filter;
     QLabel *m_state;
     QTreeWidget *m_tree;
+    QToolButton *m_refresh = nullptr;
 };
 
 } // namespace Qwq::Databases
