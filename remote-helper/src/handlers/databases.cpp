@@ -349,8 +349,11 @@ json databasesRestore(const Params &params, const Context &context)
     const std::string fmt = format(params, t);
     const bool create = params.optionalBool("create").value_or(false);
     const bool noOwner = params.optionalBool("noOwner").value_or(false);
-    // Input that arrives while the database is created waits in the queue.
+    // Input that arrives while the database is created waits in the queue. `$/input` that
+    // arrives before this point finds no queue and is dropped by the dispatcher: the app
+    // starts sending when it sees {"ready": true}.
     const auto queue = InputQueue::attach(context, false);
+    context.stream({{"ready", true}});
 
     bool created = false;
     if (create) {
