@@ -7,6 +7,7 @@
 // run inside a container against the fixture's PostgreSQL.
 #include "tst_helper_databases.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
@@ -157,6 +158,43 @@ void tst_HelperDatabases::containersDiscoveredAndDumped()
     const QJsonObject missing = call(QStringLiteral("databases.dump"), my);
     QWQ_VERIFY_ERROR(missing, 6003);
     QCOMPARE(errorField(missing), QStringLiteral("engine"));
+
+    // Cancel: the exec's pg_dump (waiting for a lock) ends; Docker alone would leave it.
+    QProcess locker;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("qwq-pg-secret"));
+    locker.setProcessEnvironment(env);
+    locker.start(m_env.value(QStringLiteral("PG_BIN")) + QStringLiteral("/psql"),
+                 {QStringLiteral("-X"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                  m_env.value(QStringLiteral("PG_PORT")), QStringLiteral("-U"), QStringLiteral("postgres"),
+                  QStringLiteral("-d"), QStringLiteral("qwqtest"), QStringLiteral("-c"),
+                  QStringLiteral("BEGIN; LOCK TABLE locked IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60);")});
+    QVERIFY(locker.waitForStarted());
+    auto endLocker = qScopeGuard([&] { locker.kill(); locker.waitForFinished(5000); });
+    QTRY_COMPARE_WITH_TIMEOUT(psql(QStringLiteral("qwqtest"),
+                                   QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                                                  "WHERE c.relname = 'locked' AND l.mode = 'AccessExclusiveLock'")),
+                              QByteArray("1"), 10000);
+    const QByteArray clientId = docker.run({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"),
+                                            QStringLiteral("qwqdb-client")});
+    // pg_dump processes in the client container's cgroup.
+    auto dumpsInContainer = [&] {
+        QList<int> pids;
+        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool ok = false;
+            const int pid = entry.toInt(&ok);
+            QFile comm(QStringLiteral("/proc/%1/comm").arg(pid)), cgroup(QStringLiteral("/proc/%1/cgroup").arg(pid));
+            if (ok && comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "pg_dump"
+                && cgroup.open(QIODevice::ReadOnly) && cgroup.readAll().contains(clientId))
+                pids.append(pid);
+        }
+        return pids;
+    };
+    const int slow = start(QStringLiteral("databases.dump"), params);
+    QTRY_VERIFY_WITH_TIMEOUT(!dumpsInContainer().isEmpty(), 15000);
+    notify(QStringLiteral("$/cancel"), {{QStringLiteral("id"), slow}});
+    QWQ_VERIFY_ERROR(m_helper->response(slow, 15000), -32800);
+    QTRY_VERIFY_WITH_TIMEOUT(dumpsInContainer().isEmpty(), 5000);
 
     // No such container.
     QJsonObject gone = params;
