@@ -81,32 +81,36 @@ std::map<uint64_t, TcpListener> parseTcpListeners(const std::string &text, bool 
             continue;
         if (state != "0A") // TCP_LISTEN
             continue;
-        const std::size_t colon = local.find(':');
-        if (colon == std::string::npos)
-            continue;
-        const std::string addrHex = local.substr(0, colon);
-        char text_[INET6_ADDRSTRLEN] = {};
-        if (!v6 && addrHex.size() == 8) {
-            in_addr a{};
-            a.s_addr = static_cast<uint32_t>(std::stoul(addrHex, nullptr, 16));
-            ::inet_ntop(AF_INET, &a, text_, sizeof text_);
-        } else if (v6 && addrHex.size() == 32) {
-            in6_addr a{};
-            for (int i = 0; i < 4; ++i) {
-                const uint32_t word = static_cast<uint32_t>(std::stoul(addrHex.substr(i * 8, 8), nullptr, 16));
-                std::memcpy(&a.s6_addr[i * 4], &word, 4);
+        try {
+            const std::size_t colon = local.find(':');
+            if (colon == std::string::npos)
+                continue;
+            const std::string addrHex = local.substr(0, colon);
+            char text_[INET6_ADDRSTRLEN] = {};
+            if (!v6 && addrHex.size() == 8) {
+                in_addr a{};
+                a.s_addr = static_cast<uint32_t>(std::stoul(addrHex, nullptr, 16));
+                ::inet_ntop(AF_INET, &a, text_, sizeof text_);
+            } else if (v6 && addrHex.size() == 32) {
+                in6_addr a{};
+                for (int i = 0; i < 4; ++i) {
+                    const uint32_t word = static_cast<uint32_t>(std::stoul(addrHex.substr(i * 8, 8), nullptr, 16));
+                    std::memcpy(&a.s6_addr[i * 4], &word, 4);
+                }
+                ::inet_ntop(AF_INET6, &a, text_, sizeof text_);
+            } else {
+                continue;
             }
-            ::inet_ntop(AF_INET6, &a, text_, sizeof text_);
-        } else {
-            continue;
+            std::string ip = text_;
+            if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos)
+                ip = ip.substr(7); // an IPv4-mapped listener
+            TcpListener l{ip, static_cast<int>(std::stoul(local.substr(colon + 1), nullptr, 16))};
+            const uint64_t ino = std::stoull(inode);
+            if (ino != 0)
+                result[ino] = l;
+        } catch (const std::exception &) {
+            continue; // a line not in the kernel's format: skipped
         }
-        std::string ip = text_;
-        if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos)
-            ip = ip.substr(7); // an IPv4-mapped listener
-        TcpListener l{ip, static_cast<int>(std::stoul(local.substr(colon + 1), nullptr, 16))};
-        const uint64_t ino = std::stoull(inode);
-        if (ino != 0)
-            result[ino] = l;
     }
     return result;
 }
@@ -124,9 +128,13 @@ std::map<uint64_t, std::string> parseUnixListeners(const std::string &text)
             continue;
         fields >> path;
         // __SO_ACCEPTCON (0x10000): a listening socket; a path in the filesystem, not abstract.
-        if ((std::stoul(flags, nullptr, 16) & 0x10000) == 0 || path.empty() || path[0] != '/')
+        try {
+            if ((std::stoul(flags, nullptr, 16) & 0x10000) == 0 || path.empty() || path[0] != '/')
+                continue;
+            result[std::stoull(inode)] = path;
+        } catch (const std::exception &) {
             continue;
-        result[std::stoull(inode)] = path;
+        }
     }
     return result;
 }
@@ -216,9 +224,11 @@ json discoverServices()
             engine = engineOfProgram(comm);
         if (engine.empty())
             continue;
-        Process p{pid, engine, exe, false, {}};
-        if (DIR *fds = ::opendir((base + "/fd").c_str())) {
-            p.fdsReadable = true;
+        Process p{pid, engine, exe, true, {}};
+        DIR *fds = ::opendir((base + "/fd").c_str());
+        if (!fds && (errno == EACCES || errno == EPERM))
+            p.fdsReadable = false; // another user's process (a zombie's just has none)
+        if (fds) {
             while (const dirent *e = ::readdir(fds)) {
                 const std::string target = readLink(base + "/fd/" + e->d_name);
                 if (target.rfind("socket:[", 0) != 0)
