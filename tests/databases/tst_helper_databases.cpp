@@ -309,6 +309,65 @@ void tst_HelperDatabases::toolsAreListed()
     }
 }
 
+void tst_HelperDatabases::discoverAsAnotherUser()
+{
+    if (!m_pg)
+        QSKIP("postgresql not installed");
+    // The helper as nobody cannot read the postgres user's /proc/PID/fd: the listener is found
+    // by its owner in /proc/net/tcp instead, without a PID.
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/setpriv"),
+            {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+             QStringLiteral("--"), QStringLiteral(QWQ_HELPER_PATH), QStringLiteral("serve")});
+    if (!p.waitForStarted(5000))
+        QSKIP("setpriv is not available");
+    p.write(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"client":"t"}})" "\n"
+            R"({"jsonrpc":"2.0","id":2,"method":"databases.discover","params":{}})" "\n");
+    QJsonObject answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (answer.isEmpty() && timer.elapsed() < 30000) {
+        if (!p.canReadLine() && !p.waitForReadyRead(1000)) {
+            if (p.state() != QProcess::Running)
+                break;
+            continue;
+        }
+        while (p.canReadLine()) {
+            const QJsonObject m = QJsonDocument::fromJson(p.readLine()).object();
+            if (m.value(QLatin1String("id")).toInt() == 2)
+                answer = m;
+        }
+    }
+    p.closeWriteChannel();
+    p.waitForFinished(5000);
+    if (answer.isEmpty() && p.readAllStandardError().contains("ermission denied"))
+        QSKIP("the helper binary is not reachable for nobody");
+    QVERIFY2(answer.contains(QLatin1String("result")), QJsonDocument(answer).toJson().constData());
+    const int port = m_env.value(QStringLiteral("PG_PORT")).toInt();
+    QJsonObject pg;
+    for (const auto &v : result(answer).value(QLatin1String("instances")).toArray())
+        if (v.toObject().value(QLatin1String("engine")).toString() == QLatin1String("postgresql")
+            && v.toObject().value(QLatin1String("port")).toInt() == port)
+            pg = v.toObject();
+    QVERIFY2(!pg.isEmpty(), QJsonDocument(answer).toJson().constData());
+    QCOMPARE(pg.value(QLatin1String("host")).toString(), QStringLiteral("127.0.0.1"));
+    QVERIFY(pg.value(QLatin1String("pid")).isNull());
+    QCOMPARE(pg.value(QLatin1String("unixSocket")).toString(),
+             m_env.value(QStringLiteral("PG_SOCKET_DIR")) + QStringLiteral("/.s.PGSQL.%1").arg(port));
+}
+
+void tst_HelperDatabases::readOnlyRefusesRestore()
+{
+    Helper h({QStringLiteral("serve"), QStringLiteral("--read-only")});
+    h.initialize();
+    QJsonObject p = pgParams(QStringLiteral("qwqtest"));
+    QWQ_VERIFY_ERROR(h.call(1, QStringLiteral("databases.restore"), p), 1003);
+    // A dump only reads: allowed (it is secret-read, which the app redacts for the AI).
+    if (m_pg)
+        QVERIFY(h.call(2, QStringLiteral("databases.dump"), p).contains(QLatin1String("result")));
+    QVERIFY(h.call(3, QStringLiteral("databases.tools"), {}).contains(QLatin1String("result")));
+}
+
 void tst_HelperDatabases::postgresDumpRestore_data()
 {
     QTest::addColumn<QString>("format");

@@ -23,6 +23,8 @@ private slots:
     // tst_helper_databases.cpp
     void discoverFindsTheServers();
     void toolsAreListed();
+    void discoverAsAnotherUser();
+    void readOnlyRefusesRestore();
     void postgresDumpRestore_data();
     void postgresDumpRestore();
     void mariadbDumpRestore();

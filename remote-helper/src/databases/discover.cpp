@@ -63,6 +63,7 @@ struct Process
     std::string engine;
     std::string exe;            // resolved path ("" when unreadable)
     bool fdsReadable = false;
+    long long uid = -1;         // effective uid (from status, readable for anyone's process)
     std::vector<uint64_t> sockets;
 };
 
@@ -104,7 +105,8 @@ std::map<uint64_t, TcpListener> parseTcpListeners(const std::string &text, bool 
             std::string ip = text_;
             if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos)
                 ip = ip.substr(7); // an IPv4-mapped listener
-            TcpListener l{ip, static_cast<int>(std::stoul(local.substr(colon + 1), nullptr, 16))};
+            TcpListener l{ip, static_cast<int>(std::stoul(local.substr(colon + 1), nullptr, 16)),
+                          std::stoll(uid)};
             const uint64_t ino = std::stoull(inode);
             if (ino != 0)
                 result[ino] = l;
@@ -224,7 +226,16 @@ json discoverServices()
             engine = engineOfProgram(comm);
         if (engine.empty())
             continue;
-        Process p{pid, engine, exe, true, {}};
+        Process p{pid, engine, exe, true, -1, {}};
+        {
+            const std::string status = readSmall(base + "/status");
+            if (const std::size_t at = status.find("\nUid:"); at != std::string::npos) {
+                std::istringstream uids(status.substr(at + 5, 64));
+                long long real = -1, effective = -1;
+                if (uids >> real >> effective)
+                    p.uid = effective;
+            }
+        }
         DIR *fds = ::opendir((base + "/fd").c_str());
         if (!fds && (errno == EACCES || errno == EPERM))
             p.fdsReadable = false; // another user's process (a zombie's just has none)
@@ -322,39 +333,61 @@ json discoverServices()
     }
 
     // Server processes whose descriptors cannot be read (another user's, and the helper is not
-    // root): their engine's default port and well-known socket paths, without a PID.
-    std::set<std::string> hidden;
-    for (const auto &p : processes)
+    // root). /proc/net/tcp names each socket's owner: an unattributed listener owned by a
+    // non-root user whose server processes are all of one engine is that engine's; otherwise
+    // (root's sockets: sshd and the like) only a listener on the engine's default port counts.
+    // Unix sockets by their well-known names. No PID: which process holds it is not known.
+    std::map<std::string, std::set<long long>> hiddenUids;    // engine → uids
+    std::map<long long, std::set<std::string>> enginesOfUid; // uid → engines (all processes)
+    for (const auto &p : processes) {
+        enginesOfUid[p.uid].insert(p.engine);
         if (!p.fdsReadable)
-            hidden.insert(p.engine);
-    for (const auto &engine : hidden) {
-        const int port = defaultPort(engine);
-        std::vector<std::string> addresses;
-        for (const auto &[ino, l] : tcp)
-            if (l.port == port && !attributed.count(ino)
-                && std::find(addresses.begin(), addresses.end(), l.ip) == addresses.end())
-                addresses.push_back(l.ip);
-        json socket = nullptr;
-        for (const auto &[ino, path] : unixSockets) {
+            hiddenUids[p.engine].insert(p.uid);
+    }
+    for (const auto &[engine, uids] : hiddenUids) {
+        std::map<int, std::vector<std::string>> byPort;
+        for (const auto &[ino, l] : tcp) {
             if (attributed.count(ino))
                 continue;
-            const std::string name = baseName(path);
-            if ((engine == "postgresql" && name == ".s.PGSQL." + std::to_string(port))
-                || ((engine == "mysql" || engine == "mariadb") && name == "mysqld.sock")
-                || (engine == "redis" && name.rfind("redis", 0) == 0 && name.size() > 5
-                    && path.size() > 5 && path.compare(path.size() - 5, 5, ".sock") == 0))
-                socket = path;
+            const bool owner = l.uid > 0 && uids.count(l.uid) && enginesOfUid[l.uid].size() == 1;
+            if (!owner && l.port != defaultPort(engine))
+                continue;
+            attributed.insert(ino);
+            auto &list = byPort[l.port];
+            if (std::find(list.begin(), list.end(), l.ip) == list.end())
+                list.push_back(l.ip);
         }
-        if (addresses.empty() && socket.is_null())
-            continue;
-        json e = makeEntry(engine);
-        if (!addresses.empty()) {
+        auto socketFor = [&](int port) -> json {
+            for (const auto &[ino, path] : unixSockets) {
+                if (attributed.count(ino))
+                    continue;
+                const std::string name = baseName(path);
+                if ((engine == "postgresql" && name == ".s.PGSQL." + std::to_string(port))
+                    || ((engine == "mysql" || engine == "mariadb") && name == "mysqld.sock")
+                    || (engine == "redis" && name.rfind("redis", 0) == 0 && path.size() > 5
+                        && path.compare(path.size() - 5, 5, ".sock") == 0)) {
+                    attributed.insert(ino);
+                    return path;
+                }
+            }
+            return nullptr;
+        };
+        for (const auto &[port, addresses] : byPort) {
+            json e = makeEntry(engine);
             e["host"] = reachableHost(addresses);
             e["port"] = port;
             e["addresses"] = addresses;
+            e["unixSocket"] = socketFor(port);
+            instances.push_back(std::move(e));
         }
-        e["unixSocket"] = socket;
-        instances.push_back(std::move(e));
+        if (byPort.empty())
+            if (json socket = socketFor(defaultPort(engine)); !socket.is_null()) {
+                json e = makeEntry(engine);
+                e["unixSocket"] = socket;
+                if (engine == "postgresql")
+                    e["port"] = defaultPort(engine);
+                instances.push_back(std::move(e));
+            }
     }
     return instances;
 }

@@ -24,6 +24,7 @@ struct TcpListener
 {
     std::string ip; // "127.0.0.1", "0.0.0.0", "::", "::1", …
     int port = 0;
+    long long uid = -1; // the socket's owner
 };
 
 // Listening TCP sockets of /proc/net/tcp or tcp6 text, by socket inode.
