@@ -10,6 +10,7 @@ class Dispatcher;
 void registerSessionMethods(Dispatcher &dispatcher); // initialize
 void registerSystemMethods(Dispatcher &dispatcher);  // system.*
 void registerMetricsMethods(Dispatcher &dispatcher); // metrics.*
+void registerDatabaseMethods(Dispatcher &dispatcher); // databases.*
 void registerContainerMethods(Dispatcher &dispatcher);       // containers.* (calls the next)
 void registerContainerStreamMethods(Dispatcher &dispatcher); // containers.logs/stats
 void registerContainerCreateMethods(Dispatcher &dispatcher); // containers.create
@@ -22,13 +23,13 @@ void registerComposeMethods(Dispatcher &dispatcher);         // compose.list and
 void registerComposeDeployMethods(Dispatcher &dispatcher);   // compose.validate/deploy/…
 void registerSelfhealMethods(Dispatcher &dispatcher);        // selfheal.*
 void registerWebsiteMethods(Dispatcher &dispatcher);         // websites.* (nginx)
-void registerDatabaseMethods(Dispatcher &dispatcher);        // databases.*
 
 inline void registerAllMethods(Dispatcher &dispatcher)
 {
     registerSessionMethods(dispatcher);
     registerSystemMethods(dispatcher);
     registerMetricsMethods(dispatcher);
+    registerDatabaseMethods(dispatcher);
     registerContainerMethods(dispatcher);
     registerImageMethods(dispatcher);
     registerVolumeMethods(dispatcher);
@@ -37,7 +38,6 @@ inline void registerAllMethods(Dispatcher &dispatcher)
     registerComposeDeployMethods(dispatcher);
     registerSelfhealMethods(dispatcher);
     registerWebsiteMethods(dispatcher);
-    registerDatabaseMethods(dispatcher);
 }
 
 } // namespace qwqhelper
