@@ -88,13 +88,27 @@ void Context::clearInput() const
 void Dispatcher::setInputSink(const json &id, InputSink sink) const
 {
     std::lock_guard lock(m_inputMutex);
-    m_inputSinks[id.dump()] = std::make_shared<InputSink>(std::move(sink));
+    const std::string key = id.dump();
+    auto shared = std::make_shared<InputSink>(std::move(sink));
+    m_inputSinks[key] = shared;
+    // What came before the handler was ready, in order.
+    if (const auto it = m_pendingInput.find(key); it != m_pendingInput.end()) {
+        for (const auto &[name, params] : it->second.items) {
+            try {
+                (*shared)(name, params);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "qwq-helper: %s dropped: %s\n", name.c_str(), e.what());
+            }
+        }
+        m_pendingInput.erase(it);
+    }
 }
 
 void Dispatcher::clearInputSink(const json &id) const
 {
     std::lock_guard lock(m_inputMutex);
     m_inputSinks.erase(id.dump());
+    m_pendingInput.erase(id.dump());
 }
 
 void Context::throwIfCancelled() const
@@ -225,9 +239,31 @@ void Dispatcher::handleNotification(const std::string &name, const json &params,
     } else if (name == "$/input" || name == "$/resize") {
         std::shared_ptr<InputSink> sink;
         if (const auto target = params.find("id"); target != params.end()) {
+            const std::string key = target->dump();
             std::lock_guard lock(m_inputMutex);
-            if (const auto it = m_inputSinks.find(target->dump()); it != m_inputSinks.end())
+            if (const auto it = m_inputSinks.find(key); it != m_inputSinks.end()) {
                 sink = it->second;
+            } else {
+                bool inFlight = false;
+                {
+                    std::lock_guard flight(m_mutex);
+                    inFlight = m_inFlight.count(key) > 0;
+                }
+                // The request runs but its handler has not attached yet: keep it for the sink
+                // (bounded: an app keeps at most a few MiB beyond what was acknowledged).
+                constexpr std::size_t kMaxPending = 64u << 20;
+                const std::size_t size = params.dump().size();
+                PendingInput &pending = m_pendingInput[key];
+                if (inFlight && pending.bytes + size <= kMaxPending) {
+                    pending.items.emplace_back(name, params);
+                    pending.bytes += size;
+                } else {
+                    if (inFlight)
+                        std::fprintf(stderr, "qwq-helper: %s dropped: the request has not read its input yet\n", name.c_str());
+                    if (pending.items.empty())
+                        m_pendingInput.erase(key);
+                }
+            }
         }
         if (sink) {
             try {
@@ -288,6 +324,7 @@ void Dispatcher::startWorker(const Method &method, const json &id, json params)
         {
             std::lock_guard lock(m_inputMutex);
             m_inputSinks.erase(key);
+            m_pendingInput.erase(key);
         }
         if (isError)
             m_writer.write(json{{"jsonrpc", "2.0"}, {"id", reqId}, {"error", message}});

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <functional>
 #include <map>
+#include <vector>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -121,6 +122,14 @@ private:
 
     mutable std::mutex m_inputMutex;
     mutable std::map<std::string, std::shared_ptr<InputSink>> m_inputSinks; // key: id.dump()
+    // `$/input` / `$/resize` that arrived for a request in flight before its handler attached
+    // a sink (the reader thread runs ahead of the worker): replayed to the sink when it comes.
+    struct PendingInput
+    {
+        std::vector<std::pair<std::string, nlohmann::json>> items;
+        std::size_t bytes = 0;
+    };
+    mutable std::map<std::string, PendingInput> m_pendingInput; // key: id.dump()
 };
 
 } // namespace qwqhelper

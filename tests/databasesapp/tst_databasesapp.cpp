@@ -12,7 +12,9 @@
 #include <core/core/auditlog.h>
 #include <core/core/paths.h>
 #include <databases/core/resultmodel.h>
+#include <databases/core/dbtransfer.h>
 #include <databases/ui/connectiondialog.h>
+#include <databases/ui/discoverdialog.h>
 #include <databases/ui/databasespanel.h>
 #include <databases/ui/explainview.h>
 #include <databases/ui/querytab.h>
@@ -23,6 +25,9 @@
 #include <profiles/core/secretstore.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/core/serverregistry.h>
+#include <workbench/ui/messagebar.h>
+#include <helper/core/helperclient.h>
+#include <helper/core/serverconnection.h>
 
 #include <Qsci/qsciscintilla.h>
 
@@ -58,6 +63,7 @@ private slots:
     void runsAScriptAndStreams();
     void schemaCompletionAndPlan();
     void safeModeAsks();
+    void discoverDumpRestore();
     void screenshots();
 
 private:
@@ -273,6 +279,72 @@ void tst_DatabasesApp::safeModeAsks()
     QVERIFY(asked.isEmpty());
     QCOMPARE(QString::fromUtf8(m_pg.psql(QStringLiteral("select count(*) from items")).out).trimmed(), QStringLiteral("19"));
     QVERIFY(tab->messages()->toPlainText().contains(QLatin1String("read-only")));
+}
+
+void tst_DatabasesApp::discoverDumpRestore()
+{
+    // the helper finds the fixture's server
+    DiscoverDialog *d = m_panel->discover();
+    QTRY_VERIFY_WITH_TIMEOUT(d->list()->topLevelItemCount() > 0, 30000);
+    bool found = false;
+    for (int i = 0; i < d->list()->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = d->list()->topLevelItem(i);
+        if (item->text(2) == QStringLiteral("127.0.0.1:%1").arg(m_pg.port)) {
+            found = true;
+            d->list()->setCurrentItem(item);
+        }
+    }
+    QVERIFY(found);
+    const auto spec = d->selectedSpec();
+    QVERIFY(spec);
+    QCOMPARE(spec->engine, Engine::PostgreSql);
+    QCOMPARE(spec->port, m_pg.port);
+    d->close();
+
+    // the destructive restore is confirmed as the profile asks: yes here
+    QStringList confirmed;
+    m_ctx->helper()->setConfirmHandler([&confirmed](const Helper::CallPreview &preview) {
+        // the preview never shows the password
+        if (!preview.params.value(QLatin1String("password")).toString().contains(QLatin1String("qwq-pg")))
+            confirmed << preview.method;
+        return QtFuture::makeReadyFuture(true);
+    });
+    QTemporaryDir tmp;
+    const QString file = tmp.filePath(QStringLiteral("qwqtest.sql"));
+    m_panel->connectionList()->setCurrentRow(0);
+    DbTransfer *dump = m_panel->dumpSelected(file);
+    QVERIFY(dump);
+    std::optional<Result<QJsonObject>> dumped;
+    connect(dump, &DbTransfer::finished, this, [&](const Result<QJsonObject> &r) { dumped = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(dumped.has_value(), 60000);
+    const Result<QJsonObject> dr = *dumped;
+    QVERIFY2(dr.ok(), qPrintable(dr.ok() ? QString() : dr.error().toString()));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(text.contains("CREATE TABLE public.items"));
+    QCOMPARE(qint64(text.size()), qint64(dr->value(QLatin1String("bytes")).toDouble()));
+
+    // into a new database, made by the restore
+    ConnectionSpec copy = m_panel->store().connections(m_ctx->serverId()).first();
+    copy.id.clear();
+    copy.name = QStringLiteral("copy");
+    copy.database = QStringLiteral("qwqcopy");
+    m_panel->store().upsert(m_ctx->serverId(), copy);
+    QVERIFY(m_panel->store().save().ok());
+    m_panel->reload();
+    m_panel->connectionList()->setCurrentRow(1);
+    DbTransfer *restore = m_panel->restoreSelected(file, true, QString::fromLatin1(QwqTest::DbServerFixture::kPgPassword));
+    QVERIFY(restore);
+    std::optional<Result<QJsonObject>> restored;
+    connect(restore, &DbTransfer::finished, this, [&](const Result<QJsonObject> &r) { restored = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), 60000);
+    const Result<QJsonObject> rr = *restored;
+    QVERIFY2(rr.ok(), qPrintable(rr.ok() ? QString() : rr.error().toString()));
+    QCOMPARE(m_pg.psql(QStringLiteral("select count(*), sum(price) from items"), QStringLiteral("qwqcopy")).out,
+             m_pg.psql(QStringLiteral("select count(*), sum(price) from items")).out);
+    QVERIFY(m_panel->messageBar()->isVisible());
+    QCOMPARE(confirmed, QStringList {QStringLiteral("databases.restore")}); // destructive: asked
 }
 
 void tst_DatabasesApp::screenshots()

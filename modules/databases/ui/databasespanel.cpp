@@ -3,10 +3,13 @@
 #include "databasespanel.h"
 
 #include "connectiondialog.h"
+#include "discoverdialog.h"
 #include "querytab.h"
 
 #include <databases/core/databasestr.h>
 #include <databases/core/dbsession.h>
+#include <databases/core/dbtransfer.h>
+#include <helper/core/helperclient.h>
 #include <databases/core/dbtunnel.h>
 #include <databases/core/safemode.h>
 #include "schemabrowser.h"
@@ -17,6 +20,10 @@
 #include <workbench/ui/statepage.h>
 
 #include <QEvent>
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMenu>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,7 +46,7 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
     : QWidget(parent), m_server(server), m_bar(new Workbench::MessageBar(this)), m_stack(new QStackedWidget(this)),
       m_empty(new Workbench::StatePage(m_stack)), m_main(new QWidget(m_stack)), m_list(new QListWidget(m_main)),
       m_tabs(new QTabWidget(m_main)), m_open(new QPushButton(m_main)),
-      m_edit(new QPushButton(m_main)), m_delete(new QPushButton(m_main)), m_add(new QPushButton(m_main)),
+      m_edit(new QPushButton(m_main)), m_delete(new QPushButton(m_main)), m_add(new QPushButton(m_main)), m_discover(new QPushButton(m_main)),
       m_title(new QLabel(m_main))
 {
     m_list->setObjectName(QStringLiteral("connectionList"));
@@ -60,6 +67,9 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
         openConnection(item->data(IdRole).toString());
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &DatabasesPanel::updateState);
+    connect(m_discover, &QPushButton::clicked, this, &DatabasesPanel::discover);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &DatabasesPanel::showMenu);
 
     auto *left = new QWidget(m_main);
     auto *leftLayout = new QVBoxLayout(left);
@@ -72,6 +82,7 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
     buttons->addWidget(m_edit);
     buttons->addWidget(m_delete);
     leftLayout->addLayout(buttons);
+    leftLayout->addWidget(m_discover);
     auto *split = new QSplitter(Qt::Horizontal, m_main);
     split->addWidget(left);
     split->addWidget(m_tabs);
@@ -100,6 +111,8 @@ void DatabasesPanel::retranslate()
     m_edit->setText(Tr::tr("Edit…"));
     m_delete->setText(Tr::tr("Delete"));
     m_add->setText(Tr::tr("New…"));
+    m_discover->setText(Tr::tr("Find Databases on the Server…"));
+    m_discover->setToolTip(Tr::tr("Services and containers running PostgreSQL, MariaDB/MySQL or Redis"));
     m_title->setText(Tr::tr("Connections"));
     m_empty->button()->setText(Tr::tr("Add a Connection…"));
     updateState();
@@ -304,6 +317,136 @@ void DatabasesPanel::openWithPassword(const ConnectionSpec &spec, const QString 
         });
         session->open(*ep, password);
     });
+}
+
+} // namespace Qwq::Databases
+
+namespace Qwq::Databases {
+
+void DatabasesPanel::showMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_list->itemAt(pos);
+    if (!item)
+        return;
+    m_list->setCurrentItem(item);
+    const auto spec = m_store.find(m_server->serverId(), selectedId());
+    if (!spec)
+        return;
+    QMenu menu(this);
+    menu.addAction(Tr::tr("Open"), this, [this] { openConnection(selectedId()); });
+    menu.addAction(Tr::tr("Edit…"), this, &DatabasesPanel::editSelected);
+    if (spec->engine != Engine::Redis) {
+        menu.addSeparator();
+        menu.addAction(Tr::tr("Dump to a File…"), this, [this, s = *spec] {
+            const QString file = QFileDialog::getSaveFileName(this, Tr::tr("Dump %1").arg(s.database),
+                                                              s.database + QStringLiteral(".sql"),
+                                                              Tr::tr("SQL (*.sql);;All files (*)"));
+            if (!file.isEmpty())
+                dumpSelected(file);
+        });
+        menu.addAction(Tr::tr("Restore from a File…"), this, [this, s = *spec] {
+            const QString file = QFileDialog::getOpenFileName(this, Tr::tr("Restore into %1").arg(s.database), {},
+                                                              Tr::tr("SQL (*.sql);;All files (*)"));
+            if (!file.isEmpty())
+                restoreSelected(file, false);
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(Tr::tr("Delete"), this, &DatabasesPanel::deleteSelected);
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+DiscoverDialog *DatabasesPanel::discover()
+{
+    auto *dialog = new DiscoverDialog(m_server->serverName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLoading();
+    connect(dialog, &DiscoverDialog::addRequested, this, [this](const ConnectionSpec &found) {
+        ConnectionSpec spec = found;
+        spec.viaSsh = !m_server->profile().isLocal();
+        auto *d = new ConnectionDialog(spec, m_server->serverName(), m_server->profile().isLocal(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &QDialog::accepted, this, [this, d] { saveFromDialog(d); });
+        d->open();
+    });
+    dialog->open();
+    Helper::HelperClient *helper = m_server->helper();
+    if (!helper) {
+        dialog->setFailed(Tr::tr("%1 is not connected: connect to the server first.").arg(m_server->serverName()));
+        return dialog;
+    }
+    QPointer<DiscoverDialog> d(dialog);
+    helper->call(QStringLiteral("databases.discover")).then(this, [d](const Result<QJsonValue> &r) {
+        if (!d)
+            return;
+        if (!r)
+            d->setFailed(r.error().message);
+        else
+            d->setInstances(r->toObject().value(QLatin1String("instances")).toArray());
+    });
+    return dialog;
+}
+
+DbTransfer *DatabasesPanel::dumpSelected(const QString &file, const QString &format, const QString &password)
+{
+    return transfer(true, file, format, false, password);
+}
+
+DbTransfer *DatabasesPanel::restoreSelected(const QString &file, bool create, const QString &password)
+{
+    return transfer(false, file, QString(), create, password);
+}
+
+DbTransfer *DatabasesPanel::transfer(bool dump, const QString &file, const QString &format, bool create,
+                                     const QString &password)
+{
+    const auto spec = m_store.find(m_server->serverId(), selectedId());
+    Helper::HelperClient *helper = m_server->helper();
+    if (!spec || !helper) {
+        m_bar->showError(Error(ErrorCode::ConnectionFailed,
+                               Tr::tr("%1 is not connected: connect to the server first.").arg(m_server->serverName())));
+        return nullptr;
+    }
+    auto *t = new DbTransfer(helper, this);
+    const QString name = spec->name;
+    connect(t, &DbTransfer::progress, this, [this, dump, name](qint64 bytes, qint64 total) {
+        const QLocale loc;
+        m_bar->showInfo(dump ? Tr::tr("Dumping %1: %2").arg(name, loc.formattedDataSize(bytes))
+                             : Tr::tr("Restoring %1: %2 of %3").arg(name, loc.formattedDataSize(bytes), loc.formattedDataSize(total)));
+    });
+    connect(t, &DbTransfer::finished, this, [this, t, dump, name, file](const Result<QJsonObject> &r) {
+        t->deleteLater();
+        if (!r) {
+            m_bar->showError(r.error());
+            return;
+        }
+        const QLocale loc;
+        m_bar->showInfo(dump ? Tr::tr("%1 dumped to %2 (%3, SHA-256 checked).")
+                                   .arg(name, file, loc.formattedDataSize(qint64(r->value(QLatin1String("bytes")).toDouble())))
+                             : Tr::tr("%1 restored from %2.").arg(name, file));
+    });
+    const ConnectionSpec s = *spec;
+    const auto begin = [this, t, dump, s, file, format, create](const QString &pw) {
+        QJsonObject params = DbTransfer::params(s, pw, format);
+        if (!dump && create)
+            params.insert(QStringLiteral("create"), true);
+        const Result<void> r = dump ? t->dump(params, file) : t->restore(params, file);
+        if (!r) {
+            m_bar->showError(r.error());
+            t->deleteLater();
+        }
+    };
+    if (!password.isEmpty() || !m_server->secretStore()) {
+        begin(password);
+        return t;
+    }
+    QPointer<DbTransfer> guard(t);
+    m_server->secretStore()->read(ConnectionSpec::passwordKey(m_server->serverId(), s.id))
+        .then(this, [guard, begin](const Result<QString> &r) {
+            if (guard)
+                begin(r ? *r : QString());
+        });
+    return t;
 }
 
 } // namespace Qwq::Databases

@@ -23,6 +23,8 @@ class StatePage;
 namespace Qwq::Databases {
 
 class ConnectionDialog;
+class DbTransfer;
+class DiscoverDialog;
 class QueryTab;
 
 /// The per-server "Databases" dock: the server's saved connections (PostgreSQL, MariaDB/MySQL,
@@ -52,6 +54,15 @@ public:
     /// dialog that just asked for it). queryTabOpened() or the message bar follows.
     void openConnection(const QString &connectionId, const QString &password = {});
     void reload();
+    /// Asks the helper what database servers and containers run on the server.
+    DiscoverDialog *discover();
+    /// Dumps the selected connection's database to `file` on this computer (the password from
+    /// the keychain, or `password`); progress and the outcome in the message bar.
+    DbTransfer *dumpSelected(const QString &file, const QString &format = QStringLiteral("plain"),
+                             const QString &password = {});
+    /// Restores `file` into the selected connection's database (`create`: make it first). The
+    /// helper asks for the destructive call's confirmation as the profile wants.
+    DbTransfer *restoreSelected(const QString &file, bool create, const QString &password = {});
 
 signals:
     void queryTabOpened(Qwq::Databases::QueryTab *tab);
@@ -63,6 +74,8 @@ private:
     void retranslate();
     void saveFromDialog(ConnectionDialog *dialog);
     void openWithPassword(const ConnectionSpec &spec, const QString &password);
+    DbTransfer *transfer(bool dump, const QString &file, const QString &format, bool create, const QString &password);
+    void showMenu(const QPoint &pos);
     QString selectedId() const;
     void updateState();
 
@@ -79,6 +92,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_delete;
     QPushButton *m_add;
+    QPushButton *m_discover;
     QLabel *m_title;
 };
 
