@@ -63,6 +63,7 @@ private slots:
     void runsAScriptAndStreams();
     void schemaCompletionAndPlan();
     void safeModeAsks();
+    void inlineEdit();
     void discoverDumpRestore();
     void screenshots();
 
@@ -279,6 +280,38 @@ void tst_DatabasesApp::safeModeAsks()
     QVERIFY(asked.isEmpty());
     QCOMPARE(QString::fromUtf8(m_pg.psql(QStringLiteral("select count(*) from items")).out).trimmed(), QStringLiteral("19"));
     QVERIFY(tab->messages()->toPlainText().contains(QLatin1String("read-only")));
+}
+
+void tst_DatabasesApp::inlineEdit()
+{
+    QueryTab *tab = qobject_cast<QueryTab *>(m_panel->queryTabs()->currentWidget());
+    QVERIFY(tab);
+    tab->setConfirm([](const QString &, const StatementGate &) { return true; });
+    tab->setSafeMode(SafeMode::ConfirmWrites);
+    tab->editor()->setText(QStringLiteral("select id, name, price from items where id <= 5 order by id"));
+    tab->runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 20000);
+    ResultView *view = tab->currentResult();
+    QVERIFY(view);
+    QVERIFY(view->isEditable());
+    ResultModel *m = view->model();
+    QVERIFY(!(m->flags(m->index(0, 0)) & Qt::ItemIsEditable)); // the key
+    QVERIFY(m->setData(m->index(0, 1), QStringLiteral("renamed '1'")));
+    m->setNull(m->index(1, 2));
+    QVERIFY(view->commitButton()->isVisibleTo(view));
+    QCOMPARE(view->pendingStatements().size(), 2);
+    view->commitButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy() && m->pendingEdits().isEmpty(), 20000);
+    QCOMPARE(QString::fromUtf8(m_pg.psql(QStringLiteral("select name from items where id = 1")).out).trimmed(),
+             QStringLiteral("renamed '1'"));
+    QCOMPARE(QString::fromUtf8(m_pg.psql(QStringLiteral("select price is null from items where id = 2")).out).trimmed(),
+             QStringLiteral("t"));
+    // a join is not editable
+    tab->editor()->setText(QStringLiteral("select a.id, b.name from items a join items b on a.id = b.id"));
+    tab->runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 20000);
+    QVERIFY(tab->currentResult());
+    QVERIFY(!tab->currentResult()->isEditable());
 }
 
 void tst_DatabasesApp::discoverDumpRestore()

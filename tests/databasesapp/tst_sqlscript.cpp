@@ -34,6 +34,7 @@ private slots:
     void classify();
     void resultModelStreams();
     void copyFormats();
+    void inlineEdits();
     void validateSpec();
     void storeRoundTrip();
     void quoting();
@@ -217,6 +218,37 @@ void tst_SqlScript::copyFormats()
     QCOMPARE(arr.size(), 2);
     QCOMPARE(arr.at(0).toObject().value(QLatin1String("label")).toString(), QStringLiteral("row 7,\"quoted\"\n|"));
     QVERIFY(arr.at(1).toObject().value(QLatin1String("label")).isNull());
+}
+
+void tst_SqlScript::inlineEdits()
+{
+    ResultModel m;
+    m.reset({Column {QStringLiteral("id"), QStringLiteral("int4"), true},
+             Column {QStringLiteral("label"), QStringLiteral("text"), false}});
+    m.appendRows(batchOf(6, 5), false); // ids 6..10, row 7's label has quotes; 10's is NULL
+    QVERIFY(!(m.flags(m.index(0, 1)) & Qt::ItemIsEditable));
+    m.setEditableColumns({1});
+    QVERIFY(m.flags(m.index(0, 1)) & Qt::ItemIsEditable);
+    QVERIFY(!(m.flags(m.index(0, 0)) & Qt::ItemIsEditable));
+    QSignalSpy changed(&m, &ResultModel::pendingEditsChanged);
+    QVERIFY(!m.setData(m.index(0, 0), QStringLiteral("99"))); // the key is not editable
+    QVERIFY(m.setData(m.index(1, 1), QStringLiteral("it's new")));
+    m.setNull(m.index(0, 1));
+    QVERIFY(m.setData(m.index(2, 1), QStringLiteral("row 8"))); // unchanged: not pending
+    QCOMPARE(m.pendingEdits().size(), 2);
+    QCOMPARE(changed.last().at(0).toInt(), 2);
+    QCOMPARE(m.data(m.index(1, 1), Qt::DisplayRole).toString(), QStringLiteral("it's new"));
+    QVERIFY(m.data(m.index(1, 1), Qt::BackgroundRole).isValid());
+    QCOMPARE(m.originalText(1, 1), QStringLiteral("row 7,\"quoted\"\n|"));
+    const QStringList sql = updateStatements(m, QStringLiteral("shop"), QStringLiteral("it\"ems"), {0}, Dialect::PostgreSql);
+    QCOMPARE(sql, (QStringList {QStringLiteral("UPDATE \"shop\".\"it\"\"ems\" SET \"label\" = NULL WHERE \"id\" = '6'"),
+                                QStringLiteral("UPDATE \"shop\".\"it\"\"ems\" SET \"label\" = 'it''s new' WHERE \"id\" = '7'")}));
+    m.acceptEdits();
+    QVERIFY(m.pendingEdits().isEmpty());
+    QCOMPARE(m.data(m.index(1, 1), Qt::DisplayRole).toString(), QStringLiteral("it's new")); // stays shown
+    m.setData(m.index(3, 1), QStringLiteral("x"));
+    m.discardEdits();
+    QCOMPARE(m.cellText(3, 1), QStringLiteral("row 9"));
 }
 
 void tst_SqlScript::validateSpec()

@@ -3,8 +3,10 @@
 #include "resultmodel.h"
 
 #include "databasestr.h"
+#include "sqlquote.h"
 
 #include <QBrush>
+#include <QColor>
 #include <QFont>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -18,6 +20,12 @@ namespace Qwq::Databases {
 
 namespace {
 constexpr int DisplayLimit = 1000; // characters shown in a cell; the rest on copy
+
+/// The application's palette, or the default one without a GUI application (tests, qwqctl).
+QPalette palette()
+{
+    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette() : QPalette();
+}
 }
 
 ResultModel::ResultModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -32,6 +40,9 @@ void ResultModel::reset(const QList<Column> &columns)
     m_bytes = 0;
     m_more = false;
     m_waiting = false;
+    m_editable.clear();
+    m_pending.clear();
+    m_accepted.clear();
     endResetModel();
 }
 
@@ -59,6 +70,33 @@ std::pair<const RowBatch *, int> ResultModel::locate(int row) const
 }
 
 QString ResultModel::cellText(int row, int column, bool *isNull) const
+{
+    if (!m_pending.empty() || !m_accepted.empty()) {
+        const std::pair<int, int> key {row, column};
+        const std::optional<QString> *edit = nullptr;
+        if (const auto it = m_pending.find(key); it != m_pending.end())
+            edit = &it->second;
+        else if (const auto at = m_accepted.find(key); at != m_accepted.end())
+            edit = &at->second;
+        if (edit) {
+            if (isNull)
+                *isNull = !edit->has_value();
+            return edit->value_or(QString());
+        }
+    }
+    const auto [batch, r] = locate(row);
+    if (!batch || column < 0 || column >= batch->columnCount()) {
+        if (isNull)
+            *isNull = false;
+        return {};
+    }
+    const bool null = batch->isNull(r, column);
+    if (isNull)
+        *isNull = null;
+    return null ? QString() : batch->text(r, column);
+}
+
+QString ResultModel::originalText(int row, int column, bool *isNull) const
 {
     const auto [batch, r] = locate(row);
     if (!batch || column < 0 || column >= batch->columnCount()) {
@@ -98,11 +136,23 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
         t.replace(QLatin1Char('\n'), QChar(0x21B5));
         return t;
     }
+    case Qt::EditRole: {
+        bool null = false;
+        const QString t = cellText(index.row(), index.column(), &null);
+        return null ? QVariant() : QVariant(t);
+    }
+    case Qt::BackgroundRole:
+        if (m_pending.count({index.row(), index.column()})) {
+            QColor c = palette().color(QPalette::Highlight);
+            c.setAlpha(60);
+            return c;
+        }
+        return {};
     case Qt::ForegroundRole: {
         bool null = false;
         cellText(index.row(), index.column(), &null);
         if (null)
-            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+            return palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     }
     case Qt::FontRole: {
@@ -157,6 +207,96 @@ void ResultModel::fetchMore(const QModelIndex &parent)
         return;
     m_waiting = true;
     emit moreRowsWanted(m_batchRows);
+}
+
+void ResultModel::setEditableColumns(const QList<int> &columns)
+{
+    m_editable = columns;
+}
+
+Qt::ItemFlags ResultModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && m_editable.contains(index.column()))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool ResultModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || !m_editable.contains(index.column()))
+        return false;
+    const std::pair<int, int> key {index.row(), index.column()};
+    const auto [batch, r] = locate(index.row());
+    if (!batch)
+        return false;
+    const bool origNull = batch->isNull(r, index.column());
+    const QString orig = origNull ? QString() : batch->text(r, index.column());
+    const std::optional<QString> v = value.isNull() ? std::nullopt : std::optional<QString>(value.toString());
+    const bool same = v.has_value() ? (!origNull && *v == orig) : origNull;
+    if (same && !m_accepted.count(key))
+        m_pending.erase(key);
+    else
+        m_pending[key] = v;
+    emit dataChanged(index, index);
+    emit pendingEditsChanged(int(m_pending.size()));
+    return true;
+}
+
+void ResultModel::setNull(const QModelIndex &index)
+{
+    setData(index, QVariant(), Qt::EditRole);
+}
+
+QList<ResultModel::Edit> ResultModel::pendingEdits() const
+{
+    QList<Edit> out;
+    for (const auto &[key, value] : m_pending)
+        out.append(Edit {key.first, key.second, value});
+    return out;
+}
+
+void ResultModel::discardEdits()
+{
+    auto keys = m_pending;
+    m_pending.clear();
+    for (const auto &[key, v] : keys)
+        emit dataChanged(index(key.first, key.second), index(key.first, key.second));
+    emit pendingEditsChanged(0);
+}
+
+void ResultModel::acceptEdits()
+{
+    for (const auto &[key, v] : m_pending)
+        m_accepted[key] = v;
+    discardEdits();
+}
+
+QStringList updateStatements(const ResultModel &model, const QString &schema, const QString &table,
+                             const QList<int> &keyColumns, Dialect dialect)
+{
+    std::map<int, QList<ResultModel::Edit>> byRow;
+    for (const ResultModel::Edit &e : model.pendingEdits())
+        byRow[e.row].append(e);
+    QStringList out;
+    const QString target = qualifiedName(schema, table, dialect);
+    for (const auto &[row, edits] : byRow) {
+        QStringList sets, where;
+        for (const ResultModel::Edit &e : edits) {
+            const QString col = qualifiedName({}, model.columns().at(e.column).name, dialect);
+            sets.append(col + QStringLiteral(" = ") + (e.value ? quoteLiteral(*e.value, dialect) : QStringLiteral("NULL")));
+        }
+        for (int k : keyColumns) {
+            // the key as the server sent it, not as edited
+            bool null = false;
+            const QString v = model.originalText(row, k, &null);
+            const QString col = qualifiedName({}, model.columns().at(k).name, dialect);
+            where.append(null ? QString(col + QStringLiteral(" IS NULL")) : QString(col + QStringLiteral(" = ") + quoteLiteral(v, dialect)));
+        }
+        out.append(QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(target, sets.join(QStringLiteral(", ")),
+                                                                   where.join(QStringLiteral(" AND "))));
+    }
+    return out;
 }
 
 QString formatCells(const ResultModel &model, const QList<int> &rows, const QList<int> &columns,

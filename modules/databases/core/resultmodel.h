@@ -3,10 +3,13 @@
 #pragma once
 
 #include "dbtypes.h"
+#include "sqlscript.h"
 
 #include <QAbstractTableModel>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Qwq::Databases {
@@ -32,8 +35,10 @@ public:
     /// Bytes held for the rows (for the status line and the memory bench).
     qint64 byteSize() const { return m_bytes; }
 
-    /// The cell as the server sent it; isNull says NULL.
+    /// The cell as shown (an edit, pending or accepted, over what the server sent); isNull says NULL.
     QString cellText(int row, int column, bool *isNull = nullptr) const;
+    /// The cell exactly as the server sent it.
+    QString originalText(int row, int column, bool *isNull = nullptr) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -43,10 +48,29 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     int batchRows() const { return m_batchRows; }
+
+    // Inline editing (a result of one table whose primary key is among its columns): edits are
+    // pending until committed; edited cells are shown with their new value, highlighted.
+    struct Edit
+    {
+        int row = 0;
+        int column = 0;
+        std::optional<QString> value; // nullopt: NULL
+    };
+    void setEditableColumns(const QList<int> &columns);
+    bool isEditable() const { return !m_editable.isEmpty(); }
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    void setNull(const QModelIndex &index);
+    QList<Edit> pendingEdits() const;
+    void discardEdits();
+    /// After the server took them: the new values stay shown, nothing is pending.
+    void acceptEdits();
     void setBatchRows(int rows) { m_batchRows = rows; }
 
 signals:
     void moreRowsWanted(int rows);
+    void pendingEditsChanged(int count);
 
 private:
     std::pair<const RowBatch *, int> locate(int row) const;
@@ -59,12 +83,20 @@ private:
     bool m_more = false;
     bool m_waiting = false; // asked for more, not arrived yet
     int m_batchRows = 1000;
+    QList<int> m_editable;
+    std::map<std::pair<int, int>, std::optional<QString>> m_pending;
+    std::map<std::pair<int, int>, std::optional<QString>> m_accepted;
 };
 
 /// Copy formats for selected cells.
 enum class CopyFormat { Csv, Tsv, Json, Markdown };
 /// Formats the given rows and columns (in order) with a header line (CSV/TSV/Markdown) or as
 /// an array of objects (JSON; NULL as null).
+/// The UPDATE statements for the model's pending edits of `schema.table`, one per edited row,
+/// keyed by the primary-key columns (their values as the server sent them); values and names
+/// quoted, NULL as NULL.
+QStringList updateStatements(const ResultModel &model, const QString &schema, const QString &table,
+                             const QList<int> &keyColumns, Dialect dialect);
 QString formatCells(const ResultModel &model, const QList<int> &rows, const QList<int> &columns,
                     CopyFormat format);
 

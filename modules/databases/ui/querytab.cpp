@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QDialog>
+#include <QRegularExpression>
 #include <QInputDialog>
 #include <QMenu>
 #include <QToolButton>
@@ -285,6 +286,11 @@ void QueryTab::runStatements(const QList<SqlStatement> &statements, int offset)
 void QueryTab::runNext()
 {
     if (m_queue.isEmpty()) {
+        if (m_editCommit) {
+            m_editCommit->model()->acceptEdits();
+            note(Tr::tr("The changes were committed."));
+            m_editCommit = nullptr;
+        }
         setBusy(false);
         return;
     }
@@ -309,6 +315,8 @@ void QueryTab::onStarted(int runId, const QList<Column> &columns)
     if (runId != m_currentRun || columns.isEmpty())
         return;
     auto *view = new ResultView(m_session, runId, columns, m_results);
+    makeEditable(view, columns);
+    connect(view, &ResultView::commitRequested, this, &QueryTab::commitEdits);
     const int index = m_results->addTab(view, Tr::tr("Result %1").arg(++m_resultNumber));
     m_results->setTabToolTip(index, m_current.text.left(500));
     m_results->setCurrentIndex(index);
@@ -367,6 +375,13 @@ void QueryTab::onFinished(int runId, bool ok, const StatementOutcome &outcome, c
         if (m_queueOffset < 0) {
             m_queue.clear();
             m_shownQueue.clear();
+            if (m_editCommit) {
+                // the edits stay pending; the transaction this tab opened for them is rolled back
+                if (m_editWrapped)
+                    m_session->execute(QStringLiteral("ROLLBACK"), false);
+                note(Tr::tr("Nothing was changed; the edits are still pending."));
+                m_editCommit = nullptr;
+            }
             m_results->setCurrentWidget(m_messages);
             emit statementExecuted(m_currentShown, ok, outcome.elapsedMs);
             runNext();
@@ -387,6 +402,79 @@ void QueryTab::onFinished(int runId, bool ok, const StatementOutcome &outcome, c
     }
     emit statementExecuted(m_currentShown, ok, outcome.elapsedMs);
     runNext();
+}
+
+void QueryTab::makeEditable(ResultView *view, const QList<Column> &columns)
+{
+    // One table, named plainly after FROM, nothing joined or grouped: its rows can be edited
+    // when its whole primary key is among the columns.
+    static const QRegularExpression single(
+        QStringLiteral(R"(^\s*select\s+.+?\s+from\s+((?:[\w$]+|"[^"]+"|`[^`]+`)(?:\.(?:[\w$]+|"[^"]+"|`[^`]+`))?)(?:\s+(?:as\s+)?[\w$]+)?\s*(?:where\s+.*|order\s+by\s+.*|limit\s+.*)?$)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    const QString sql = m_current.text;
+    const QRegularExpressionMatch m = single.match(sql);
+    const QStringList top = topLevelKeywords(sql, dialect());
+    if (!m.hasMatch() || top.contains(QStringLiteral("JOIN")) || top.contains(QStringLiteral("GROUP"))
+        || top.contains(QStringLiteral("UNION")) || top.contains(QStringLiteral("DISTINCT")))
+        return;
+    const auto unq = [](QString s) {
+        if (s.size() >= 2 && (s.startsWith(QLatin1Char('"')) || s.startsWith(QLatin1Char('`'))))
+            s = s.mid(1, s.size() - 2);
+        return s;
+    };
+    const QStringList parts = m.captured(1).split(QLatin1Char('.'));
+    const CatalogRelation *rel = nullptr;
+    if (parts.size() == 2)
+        rel = m_catalog.find(unq(parts[0]), unq(parts[1]));
+    else if (dialect() == Dialect::PostgreSql)
+        rel = m_catalog.find(QStringLiteral("public"), unq(parts[0]));
+    else
+        rel = m_catalog.find(m_session->spec().database, unq(parts[0]));
+    if (!rel || rel->kind != CatalogRelation::Kind::Table)
+        return;
+    const QStringList pk = rel->primaryKey();
+    if (pk.isEmpty())
+        return;
+    QList<int> keys, editable;
+    for (int i = 0; i < columns.size(); ++i) {
+        const QString name = columns.at(i).name;
+        if (pk.contains(name)) {
+            keys.append(i);
+            continue;
+        }
+        for (const CatalogColumn &c : rel->columns) {
+            if (c.name == name)
+                editable.append(i);
+        }
+    }
+    if (keys.size() != pk.size() || editable.isEmpty())
+        return;
+    view->setEditTarget(rel->schema, rel->name, keys, editable, dialect());
+}
+
+void QueryTab::commitEdits(ResultView *view)
+{
+    if (m_busy)
+        return;
+    const QStringList updates = view->pendingStatements();
+    if (updates.isEmpty())
+        return;
+    AdminStatements st;
+    // all or nothing: inside a transaction of their own unless the user has one open
+    const bool wrap = !m_session->inTransaction();
+    if (wrap) {
+        st.sql << QStringLiteral("BEGIN");
+        st.shown << QStringLiteral("BEGIN");
+    }
+    st.sql += updates;
+    st.shown += updates;
+    if (wrap) {
+        st.sql << QStringLiteral("COMMIT");
+        st.shown << QStringLiteral("COMMIT");
+    }
+    m_editCommit = view;
+    m_editWrapped = wrap;
+    runAdmin(st);
 }
 
 AdminDialog *QueryTab::openAdmin()

@@ -9,6 +9,7 @@
 #include <databases/core/safemode.h>
 #include <databases/core/sqlscript.h>
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -116,6 +117,8 @@ private:
     int cursorOffset() const;
 
     void showDdl(const CatalogRelation &relation);
+    void makeEditable(ResultView *view, const QList<Column> &columns);
+    void commitEdits(ResultView *view);
     void askAiAbout(const ExplainView *view);
 
     DbSession *m_session;
@@ -154,6 +157,8 @@ private:
     SqlStatement m_current;
     int m_currentRun = 0;
     int m_resultNumber = 0;
+    QPointer<ResultView> m_editCommit;
+    bool m_editWrapped = false;
     bool m_busy = false;
     QStringList m_history;
 };

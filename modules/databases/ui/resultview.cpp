@@ -8,6 +8,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QHBoxLayout>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -36,12 +39,39 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setDefaultSectionSize(140);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_status->setObjectName(QStringLiteral("resultStatus"));
     m_status->setTextFormat(Qt::PlainText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    m_editBar = new QWidget(this);
+    auto *bar = new QHBoxLayout(m_editBar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    m_editLabel = new QLabel(m_editBar);
+    m_editLabel->setTextFormat(Qt::PlainText);
+    m_showSql = new QPushButton(m_editBar);
+    m_discard = new QPushButton(m_editBar);
+    m_commit = new QPushButton(m_editBar);
+    bar->addWidget(m_editLabel, 1);
+    bar->addWidget(m_showSql);
+    bar->addWidget(m_discard);
+    bar->addWidget(m_commit);
+    m_editBar->hide();
+    connect(m_discard, &QPushButton::clicked, m_model, &ResultModel::discardEdits);
+    connect(m_commit, &QPushButton::clicked, this, [this] { emit commitRequested(this); });
+    connect(m_showSql, &QPushButton::clicked, this, [this] {
+        QMessageBox box(QMessageBox::Information, Tr::tr("Pending Changes"), Tr::tr("Commit runs:"), QMessageBox::Close, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(pendingStatements().join(QStringLiteral(";\n")) + QLatin1Char(';'));
+        box.exec();
+    });
+    connect(m_model, &ResultModel::pendingEditsChanged, this, [this](int n) {
+        m_editBar->setVisible(n > 0);
+        m_editLabel->setText(Tr::tr("%n change(s) not committed", nullptr, n));
+    });
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_editBar);
     layout->addWidget(m_status);
 
     connect(session, &DbSession::rowsArrived, this, &ResultView::onRows);
@@ -56,6 +86,9 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
     connect(m_table, &QWidget::customContextMenuRequested, this, [this, copy](const QPoint &pos) {
         QMenu menu(this);
         menu.addAction(copy);
+        const QModelIndex at = m_table->indexAt(pos);
+        if (at.isValid() && (m_model->flags(at) & Qt::ItemIsEditable))
+            menu.addAction(Tr::tr("Set to NULL"), this, [this, at] { m_model->setNull(at); });
         copy->setText(Tr::tr("Copy"));
         QMenu *as = menu.addMenu(Tr::tr("Copy As"));
         as->addAction(Tr::tr("CSV"), this, [this] { copySelection(CopyFormat::Csv); });
@@ -69,9 +102,38 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
 
 void ResultView::changeEvent(QEvent *e)
 {
-    if (e->type() == QEvent::LanguageChange)
+    if (e->type() == QEvent::LanguageChange) {
         updateStatus();
+        retranslateEditBar();
+    }
     QWidget::changeEvent(e);
+}
+
+void ResultView::retranslateEditBar()
+{
+    m_showSql->setText(Tr::tr("Show SQL"));
+    m_discard->setText(Tr::tr("Discard"));
+    m_commit->setText(Tr::tr("Commit"));
+    m_editLabel->setText(Tr::tr("%n change(s) not committed", nullptr, int(m_model->pendingEdits().size())));
+}
+
+void ResultView::setEditTarget(const QString &schema, const QString &table, const QList<int> &keyColumns,
+                               const QList<int> &editableColumns, Dialect dialect)
+{
+    m_schema = schema;
+    m_tableName = table;
+    m_keys = keyColumns;
+    m_dialect = dialect;
+    m_model->setEditableColumns(editableColumns);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    m_table->setToolTip(Tr::tr("Double-click a cell to edit it; changes wait until Commit"));
+    retranslateEditBar();
+}
+
+QStringList ResultView::pendingStatements() const
+{
+    return updateStatements(*m_model, m_schema, m_tableName, m_keys, m_dialect);
 }
 
 void ResultView::onRows(int runId, const std::shared_ptr<RowBatch> &rows, bool more)
