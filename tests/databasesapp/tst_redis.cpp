@@ -50,6 +50,20 @@ Result<T> await(QFuture<Result<T>> f, int timeoutMs = 30000)
     return f.result();
 }
 
+/// The error of a failed result for a QVERIFY2 message (evaluated even when the check passes).
+template<typename T>
+QByteArray why(const Result<T> &r)
+{
+    return r ? QByteArray() : r.error().toString().toUtf8();
+}
+
+/// The error of a result that should have failed (one that did not gives code Internal).
+template<typename T>
+Error errorOf(const Result<T> &r)
+{
+    return r ? Error(ErrorCode::Internal, QStringLiteral("it succeeded")) : r.error();
+}
+
 const QByteArray kBinary("\x00\xff\xfe" "A\n\x80", 6);
 const QString kChinese = QStringLiteral("你好，世界");
 
@@ -283,7 +297,7 @@ void tst_Redis::openThroughSshAndDirect()
         auto s = open(viaSsh);
         QVERIFY2(s, qPrintable(m_lastOpenError.toString()));
         const Result<RedisKeyspace> ks = await(s->keyspace());
-        QVERIFY2(ks, qPrintable(ks.error().toString()));
+        QVERIFY2(ks, why(ks).constData());
         QCOMPARE(ks->databases, 16);
         QCOMPARE(ks->keys.value(0), 8009);
         const Result<qint64> size = await(s->databaseSize());
@@ -296,9 +310,9 @@ void tst_Redis::openThroughSshAndDirect()
             names << sec.name;
         for (const char *want : {"Server", "Clients", "Memory", "Stats", "Keyspace"})
             QVERIFY2(names.contains(QLatin1String(want)), qPrintable(names.join(u',')));
+        // the connection shows up by name on the server
+        QVERIFY(cli({QStringLiteral("CLIENT"), QStringLiteral("LIST")}).out.contains("name=qwq"));
     }
-    // the connection shows up by name on the server
-    QVERIFY(cli({QStringLiteral("CLIENT"), QStringLiteral("LIST")}).out.contains("name=qwq"));
 }
 
 void tst_Redis::scanPagesWithPatternNeverKeys()
@@ -312,7 +326,7 @@ void tst_Redis::scanPagesWithPatternNeverKeys()
     int largest = 0;
     do {
         const Result<RedisScanPage> page = await(s->scan(cursor, "scan:*"));
-        QVERIFY2(page, qPrintable(page.error().toString()));
+        QVERIFY2(page, why(page).constData());
         ++pages;
         largest = qMax(largest, int(page->keys.size()));
         for (const RedisKey &k : page->keys) {
@@ -365,7 +379,10 @@ void tst_Redis::viewersPageThroughEachType()
                 return rows;
             }
             ++*pages;
-            [&] { QVERIFY(p->rows.size() <= RedisSession::PageSize); }();
+            // HSCAN/SSCAN take COUNT as a hint (a step may bring a few more); the rest exactly
+            const qsizetype cap = type == RedisType::Hash || type == RedisType::Set ? 2 * RedisSession::PageSize
+                                                                                     : RedisSession::PageSize;
+            [&] { QVERIFY2(p->rows.size() <= cap, qPrintable(QString::number(p->rows.size()))); }();
             rows += p->rows;
             next = p->next;
         } while (!next.isEmpty() && *pages < 100);
@@ -492,9 +509,9 @@ void tst_Redis::ttlSetAndPersist()
     QVERIFY(page->keys.first().ttlMs > 3500000);
     const Result<void> missing = await(s->expire("no:such:key", 10));
     QVERIFY(!missing);
-    QCOMPARE(missing.error().code, ErrorCode::DatabaseError);
+    QCOMPARE(errorOf(missing).code, ErrorCode::DatabaseError);
     const Result<void> zero = await(s->expire("ttl:key", 0));
-    QCOMPARE(zero.error().field, QStringLiteral("ttl"));
+    QCOMPARE(errorOf(zero).field, QStringLiteral("ttl"));
 }
 
 void tst_Redis::readOnlyRefusesWrites()
@@ -508,8 +525,8 @@ void tst_Redis::readOnlyRefusesWrites()
     QVERIFY(v);
     QCOMPARE(v->rows.at(0).at(0), QByteArray("original"));
     // every write is refused before it is sent
-    const QList<Error> refused {await(s->setString("ro:key", "changed")).error(), await(s->remove("ro:key")).error(),
-                                await(s->expire("ro:key", 5)).error(), await(s->persist("ro:key")).error()};
+    const QList<Error> refused {errorOf(await(s->setString("ro:key", "changed"))), errorOf(await(s->remove("ro:key"))),
+                                errorOf(await(s->expire("ro:key", 5))), errorOf(await(s->persist("ro:key")))};
     for (const Error &e : refused) {
         QCOMPARE(e.code, ErrorCode::DatabaseReadOnly);
         QVERIFY(!e.message.isEmpty());
@@ -562,8 +579,8 @@ void tst_Redis::passwordsAndDatabases()
     QCOMPARE(s5->database(), 0);
     QVERIFY(*await(s5->databaseSize()) > 8000);
     const Result<void> bad = await(s5->selectDatabase(99));
-    QCOMPARE(bad.error().code, ErrorCode::DatabaseNotFound);
-    QCOMPARE(bad.error().field, QStringLiteral("database"));
+    QCOMPARE(errorOf(bad).code, ErrorCode::DatabaseNotFound);
+    QCOMPARE(errorOf(bad).field, QStringLiteral("database"));
     QCOMPARE(s5->database(), 0);
     QVERIFY(!open(true, SafeMode::Off, std::nullopt, {}, QStringLiteral("99")));
     QCOMPARE(m_lastOpenError.field, QStringLiteral("database"));
@@ -631,7 +648,7 @@ void tst_Redis::stringEditIsChecked()
     QVERIFY(cli({QStringLiteral("SET"), QStringLiteral("edit:key"), QStringLiteral("v3")}).ok());
     const Result<void> stale = await(s->setString("edit:key", "mine", QByteArray("v2")));
     QVERIFY(!stale);
-    QCOMPARE(stale.error().code, ErrorCode::DatabaseError);
+    QCOMPARE(errorOf(stale).code, ErrorCode::DatabaseError);
     QCOMPARE(get("edit:key"), QByteArray("v3"));
     // never over a key of another type
     const Result<void> overHash = await(s->setString("hash:small", "x"));
@@ -651,11 +668,11 @@ void tst_Redis::lostConnectionReconnects()
     QVERIFY(cli({QStringLiteral("CLIENT"), QStringLiteral("KILL"), QStringLiteral("TYPE"), QStringLiteral("normal")}).ok());
     const Result<qint64> lost = await(s->databaseSize());
     QVERIFY(!lost);
-    QCOMPARE(lost.error().code, ErrorCode::DatabaseConnectionLost);
-    QVERIFY(!lost.error().message.isEmpty());
+    QCOMPARE(errorOf(lost).code, ErrorCode::DatabaseConnectionLost);
+    QVERIFY(!errorOf(lost).message.isEmpty());
     // the next call connects again, authenticates and is back in db 2
     const Result<qint64> again = await(s->databaseSize());
-    QVERIFY2(again, qPrintable(again.error().toString()));
+    QVERIFY2(again, why(again).constData());
     QCOMPARE(*again, 1);
     // a session closed while a call waits ends it without hanging
     auto t = open(false);
