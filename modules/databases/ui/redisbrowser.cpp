@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -310,6 +311,7 @@ void RedisBrowser::refreshInfo()
         }
         m_infoLoaded = true;
         m_info->clear();
+        addOverview(*r);
         for (const RedisInfoSection &s : *r) {
             auto *section = new QTreeWidgetItem(m_info, {s.name.isEmpty() ? Tr::tr("Other") : s.name});
             QFont f = section->font(0);
@@ -326,6 +328,50 @@ void RedisBrowser::refreshInfo()
     });
 }
 
+void RedisBrowser::addOverview(const QList<RedisInfoSection> &info)
+{
+    // What people look at first, from the sections below: no second round trip.
+    QHash<QString, QString> all;
+    for (const RedisInfoSection &s : info) {
+        for (const auto &[k, v] : s.fields)
+            all.insert(k, v);
+    }
+    const auto number = [&all](const char *k) { return all.value(QLatin1String(k)).toLongLong(); };
+    QList<QPair<QString, QString>> rows;
+    const auto add = [&rows](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            rows.append({label, value});
+    };
+    add(Tr::tr("Version"), all.value(QStringLiteral("redis_version")));
+    add(Tr::tr("Mode and role"), QStringList {all.value(QStringLiteral("redis_mode")), all.value(QStringLiteral("role"))}
+                                     .join(QStringLiteral(" · ")));
+    if (all.contains(QStringLiteral("uptime_in_seconds")))
+        add(Tr::tr("Up for"), formatRedisTtl(number("uptime_in_seconds") * 1000));
+    add(Tr::tr("Connected clients"), all.value(QStringLiteral("connected_clients")));
+    if (all.contains(QStringLiteral("used_memory"))) {
+        QString mem = formatRedisBytes(number("used_memory"));
+        if (number("maxmemory") > 0)
+            mem = Tr::tr("%1 of %2").arg(mem, formatRedisBytes(number("maxmemory")));
+        add(Tr::tr("Memory used"), mem);
+        add(Tr::tr("Memory peak"), formatRedisBytes(number("used_memory_peak")));
+    }
+    add(Tr::tr("Operations per second"), all.value(QStringLiteral("instantaneous_ops_per_sec")));
+    const qint64 hits = number("keyspace_hits");
+    const qint64 misses = number("keyspace_misses");
+    if (hits + misses > 0)
+        add(Tr::tr("Keyspace hit rate"), QStringLiteral("%1 %").arg(QLocale().toString(100.0 * double(hits) / double(hits + misses), 'f', 1)));
+    if (rows.isEmpty())
+        return;
+    auto *overview = new QTreeWidgetItem(m_info, {Tr::tr("Overview")});
+    QFont f = overview->font(0);
+    f.setBold(true);
+    overview->setFont(0, f);
+    overview->setFirstColumnSpanned(true);
+    for (const auto &[k, v] : rows)
+        new QTreeWidgetItem(overview, {k, v});
+    overview->setExpanded(true);
+}
+
 void RedisBrowser::showKey(const QByteArray &key)
 {
     const int row = m_keys->rowOf(key);
@@ -335,6 +381,9 @@ void RedisBrowser::showKey(const QByteArray &key)
         m_keyView->scrollTo(i);
         if (m_value->currentKey() == key)
             return;
+    } else {
+        m_keyView->setCurrentIndex({}); // the list shows no other key as the one on the right
+        m_keyView->clearSelection();
     }
     m_value->showKey(key);
 }

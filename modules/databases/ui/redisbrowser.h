@@ -4,6 +4,8 @@
 
 #include "redisvalueview.h"
 
+#include <databases/core/redistypes.h>
+
 #include <core/core/result.h>
 
 #include <QWidget>
@@ -69,6 +71,7 @@ signals:
 
 private:
     void refreshKeyspace();
+    void addOverview(const QList<RedisInfoSection> &info);
     void onScanPage(const Result<RedisScanPage> &page);
     void updateStatus();
     void showError(const Error &e);
