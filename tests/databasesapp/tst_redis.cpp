@@ -13,11 +13,13 @@
 #include <databases/core/dbtunnel.h>
 #include <databases/core/redismodels.h>
 #include <databases/core/redissession.h>
+#include <databases/ui/databasespanel.h>
 #include <databases/ui/redisbrowser.h>
 #include <databases/ui/redisvalueview.h>
 #include <helper/core/serverconnection.h>
 #include <profiles/core/profile.h>
 #include <profiles/core/secretstore.h>
+#include <workbench/core/servercontext.h>
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextDocument>
@@ -89,6 +92,7 @@ private slots:
     void lostConnectionReconnects();
     void browserListsKeysAndShowsHash();
     void browserDeleteAsksFirst();
+    void panelOpensRedisTab();
 
 private:
     std::unique_ptr<RedisSession> open(bool viaSsh, SafeMode mode = SafeMode::Off,
@@ -816,6 +820,34 @@ void tst_Redis::browserDeleteAsksFirst()
     browser.valueView()->saveString();
     QCOMPARE(asked.size(), 3);
     QTRY_COMPARE(QString::fromUtf8(get("edit:ui")), QStringLiteral("after\u00A0两行\nline"));
+}
+
+void tst_Redis::panelOpensRedisTab()
+{
+    Workbench::ServerContext server(m_conn.get());
+    DatabasesPanel panel(&server);
+    ConnectionSpec spec;
+    spec.name = QStringLiteral("cache");
+    spec.engine = Engine::Redis;
+    spec.host = QStringLiteral("127.0.0.1");
+    spec.port = m_redis.port;
+    spec.database = QStringLiteral("0");
+    spec.safeMode = SafeMode::ReadOnly;
+    const ConnectionSpec saved = panel.store().upsert(server.serverId(), spec);
+    QVERIFY(panel.store().save().ok());
+    panel.reload();
+    panel.openConnection(saved.id, QString::fromLatin1(QwqTest::DbServerFixture::kRedisPassword));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.queryTabs()->count() == 1, 20000);
+    auto *browser = qobject_cast<RedisBrowser *>(panel.queryTabs()->widget(0));
+    QVERIFY(browser);
+    QCOMPARE(panel.queryTabs()->tabText(0), QStringLiteral("cache"));
+    QVERIFY(browser->session()->isReadOnly());
+    QCOMPARE(browser->session()->parent(), browser); // closes with the tab
+    QTRY_VERIFY_WITH_TIMEOUT(browser->keyModel()->rowCount() > 0, 20000);
+    // closing the tab closes the session and its bridge
+    QPointer<RedisSession> session(browser->session());
+    emit panel.queryTabs()->tabCloseRequested(0);
+    QTRY_VERIFY(!session);
 }
 
 QTEST_MAIN(tst_Redis)

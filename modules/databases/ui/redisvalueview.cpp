@@ -182,6 +182,7 @@ void RedisValueView::clearKey()
     m_info = {};
     m_next.clear();
     m_loading = false;
+    m_stringEditable = false;
     m_model->reset(RedisType::None);
     m_text->clear();
     m_detail->clear();
@@ -363,6 +364,7 @@ void RedisValueView::updateButtons()
     m_persistButton->setEnabled(exists && !readOnly && m_info.key.ttlMs >= 0);
     m_deleteButton->setEnabled(exists && !readOnly);
     m_saveButton->setEnabled(m_stringEditable && !readOnly && m_text->document()->isModified());
+    m_saveButton->setVisible(m_stringEditable);
     m_moreButton->setEnabled(!m_loading && hasMore());
     m_moreButton->setVisible(hasMore());
     updateHeader();
