@@ -338,8 +338,15 @@ QFuture<Result<QString>> RedisSession::open(const Endpoint &endpoint, const QStr
             return info.error();
         for (const RedisInfoSection &s : parseRedisInfo(bytes(info->get()))) {
             for (const auto &[k, v] : s.fields) {
-                if (k == QLatin1String("redis_version"))
-                    return v;
+                if (k != QLatin1String("redis_version"))
+                    continue;
+                // Shown in tooltips, which guess rich text: only what a version is made of.
+                QString version;
+                for (const QChar c : v) {
+                    if (c.isLetterOrNumber() || c == u'.' || c == u'-' || c == u'_')
+                        version += c;
+                }
+                return version.left(40);
             }
         }
         return QString();
