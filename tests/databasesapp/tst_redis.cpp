@@ -356,6 +356,13 @@ void tst_Redis::scanPagesWithPatternNeverKeys()
     QVERIFY(first);
     QVERIFY(!first->done());
     QVERIFY2(first->keys.size() >= 400 && first->keys.size() < 1500, qPrintable(QString::number(first->keys.size())));
+    // only one type (SCAN … TYPE): the hashes, among 8,000 strings
+    const Result<RedisScanPage> hashes = await(s->scan("0", {}, RedisSession::ScanCount, RedisType::Hash));
+    QVERIFY2(hashes, why(hashes).constData());
+    QVERIFY(hashes->done());
+    QCOMPARE(hashes->keys.size(), 2);
+    for (const RedisKey &k : hashes->keys)
+        QCOMPARE(k.type, RedisType::Hash);
     // a pattern nothing matches ends (within the step budget) with no keys
     QByteArray c = "0";
     int steps = 0;
@@ -713,6 +720,16 @@ void tst_Redis::browserListsKeysAndShowsHash()
     browser.rescan();
     QTRY_VERIFY_WITH_TIMEOUT(!browser.isScanning() && browser.keyModel()->rowCount() == 2, 20000);
     QVERIFY(!browser.canLoadMore());
+    // the type filter: the streams only
+    browser.patternEdit()->clear();
+    browser.typeBox()->setCurrentIndex(browser.typeBox()->findText(QStringLiteral("stream")));
+    browser.rescan();
+    QTRY_VERIFY_WITH_TIMEOUT(!browser.isScanning() && browser.keyModel()->rowCount() == 1, 20000);
+    QCOMPARE(browser.keyModel()->key(0).name, QByteArray("stream:big"));
+    browser.typeBox()->setCurrentIndex(0);
+    browser.patternEdit()->setText(QStringLiteral("hash:"));
+    browser.rescan();
+    QTRY_VERIFY_WITH_TIMEOUT(!browser.isScanning() && browser.keyModel()->rowCount() == 2, 20000);
     // choosing a key in the list shows its fields
     QTableView *keys = browser.keyView();
     int row = -1;

@@ -401,9 +401,12 @@ QFuture<Result<qint64>> RedisSession::databaseSize()
     });
 }
 
-QFuture<Result<RedisScanPage>> RedisSession::scan(const QByteArray &cursor, const QByteArray &pattern, int wanted)
+QFuture<Result<RedisScanPage>> RedisSession::scan(const QByteArray &cursor, const QByteArray &pattern, int wanted,
+                                                  RedisType type)
 {
-    return submit<RedisScanPage>([cursor, pattern, wanted](Worker &w) -> Result<RedisScanPage> {
+    const QByteArray typeName = type == RedisType::None || type == RedisType::Other ? QByteArray()
+                                                                                    : redisTypeName(type).toLatin1();
+    return submit<RedisScanPage>([cursor, pattern, wanted, typeName](Worker &w) -> Result<RedisScanPage> {
         RedisScanPage page;
         QByteArray cur = cursor.isEmpty() ? QByteArrayLiteral("0") : cursor;
         QSet<QByteArray> seen; // SCAN may return a key twice
@@ -415,6 +418,8 @@ QFuture<Result<RedisScanPage>> RedisSession::scan(const QByteArray &cursor, cons
             if (!pattern.isEmpty() && pattern != "*")
                 args << QByteArrayLiteral("MATCH") << pattern;
             args << QByteArrayLiteral("COUNT") << QByteArray::number(ScanCount);
+            if (!typeName.isEmpty())
+                args << QByteArrayLiteral("TYPE") << typeName;
             const Result<Reply> r = w.command(args);
             if (!r)
                 return r.error();

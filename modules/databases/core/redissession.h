@@ -58,7 +58,9 @@ public:
     /// SCAN from `cursor` ("0" to start) with MATCH `pattern` (empty: every key), COUNT 500 a
     /// step, until at least `wanted` keys are found, the scan ends, or a step budget is spent
     /// (a rare pattern then returns fewer, with a cursor to go on). Types and TTLs come along.
-    QFuture<Result<RedisScanPage>> scan(const QByteArray &cursor, const QByteArray &pattern, int wanted = ScanCount);
+    /// `type` other than None keeps only keys of that type (SCAN … TYPE, Redis 6 and later).
+    QFuture<Result<RedisScanPage>> scan(const QByteArray &cursor, const QByteArray &pattern, int wanted = ScanCount,
+                                        RedisType type = RedisType::None);
     QFuture<Result<RedisKeyInfo>> keyInfo(const QByteArray &key);
     /// One page of a value from `start` (empty: the beginning; else a page's `next`).
     QFuture<Result<RedisValuePage>> readValue(const QByteArray &key, RedisType type, const QByteArray &start = {},

@@ -51,7 +51,7 @@ QString modeText(SafeMode mode)
 
 RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, QWidget *parent)
     : QWidget(parent), m_session(session), m_version(serverVersion), m_bar(new Workbench::MessageBar(this)),
-      m_database(new QComboBox(this)), m_pattern(new QLineEdit(this)), m_scanButton(new QPushButton(Tr::tr("Scan"), this)),
+      m_database(new QComboBox(this)), m_pattern(new QLineEdit(this)), m_type(new QComboBox(this)), m_scanButton(new QPushButton(Tr::tr("Scan"), this)),
       m_modeLabel(plainLabel(modeText(session->spec().safeMode), this)), m_pages(new QTabWidget(this)),
       m_keys(new RedisKeyModel(this)), m_sorted(new QSortFilterProxyModel(this)), m_keyView(new QTableView(this)),
       m_status(plainLabel({}, this)), m_moreButton(new QPushButton(Tr::tr("Load More"), this)),
@@ -64,6 +64,12 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
     m_pattern->setObjectName(QStringLiteral("redisPattern"));
     m_pattern->setPlaceholderText(Tr::tr("Filter keys: a pattern such as user:* or text the key contains"));
     m_pattern->setClearButtonEnabled(true);
+    m_type->setObjectName(QStringLiteral("redisTypeFilter"));
+    m_type->setToolTip(Tr::tr("Only keys of this type (SCAN … TYPE, Redis 6 and later)"));
+    m_type->addItem(Tr::tr("All types"), int(RedisType::None));
+    for (const RedisType t : {RedisType::String, RedisType::Hash, RedisType::List, RedisType::Set, RedisType::ZSet,
+                              RedisType::Stream})
+        m_type->addItem(redisTypeName(t), int(t));
     m_modeLabel->setObjectName(QStringLiteral("redisSafeMode"));
     if (session->isReadOnly())
         m_modeLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
@@ -74,6 +80,7 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
     top->addWidget(m_database);
     top->addSpacing(8);
     top->addWidget(m_pattern, 1);
+    top->addWidget(m_type);
     top->addWidget(m_scanButton);
     top->addSpacing(12);
     top->addWidget(m_modeLabel);
@@ -151,6 +158,7 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
 
     connect(m_scanButton, &QPushButton::clicked, this, &RedisBrowser::rescan);
     connect(m_pattern, &QLineEdit::returnPressed, this, &RedisBrowser::rescan);
+    connect(m_type, &QComboBox::activated, this, &RedisBrowser::rescan);
     connect(m_moreButton, &QPushButton::clicked, this, &RedisBrowser::loadMore);
     connect(m_database, &QComboBox::activated, this, [this](int index) { selectDatabase(index); });
     connect(m_keyView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
@@ -220,6 +228,7 @@ void RedisBrowser::rescan()
     m_cursor = QByteArrayLiteral("0");
     m_examined = 0;
     m_activePattern = patternFor(m_pattern->text());
+    m_activeType = RedisType(m_type->currentData().toInt());
     m_keys->clear();
     m_scanning = true;
     m_bar->clear();
@@ -230,7 +239,7 @@ void RedisBrowser::rescan()
             updateStatus();
         }
     });
-    m_session->scan(m_cursor, m_activePattern).then(this, [this, gen](const Result<RedisScanPage> &r) {
+    m_session->scan(m_cursor, m_activePattern, RedisSession::ScanCount, m_activeType).then(this, [this, gen](const Result<RedisScanPage> &r) {
         if (gen == m_scanGeneration)
             onScanPage(r);
     });
@@ -243,7 +252,7 @@ void RedisBrowser::loadMore()
     const quint64 gen = m_scanGeneration;
     m_scanning = true;
     updateStatus();
-    m_session->scan(m_cursor, m_activePattern).then(this, [this, gen](const Result<RedisScanPage> &r) {
+    m_session->scan(m_cursor, m_activePattern, RedisSession::ScanCount, m_activeType).then(this, [this, gen](const Result<RedisScanPage> &r) {
         if (gen == m_scanGeneration)
             onScanPage(r);
     });

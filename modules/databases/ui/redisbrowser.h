@@ -47,6 +47,7 @@ public:
     QTableView *keyView() const { return m_keyView; }
     RedisValueView *valueView() const { return m_value; }
     QLineEdit *patternEdit() const { return m_pattern; }
+    QComboBox *typeBox() const { return m_type; }
     QComboBox *databaseBox() const { return m_database; }
     QTreeWidget *infoTree() const { return m_info; }
     QTabWidget *pages() const { return m_pages; }
@@ -81,6 +82,7 @@ private:
     Workbench::MessageBar *m_bar;
     QComboBox *m_database;
     QLineEdit *m_pattern;
+    QComboBox *m_type;
     QPushButton *m_scanButton;
     QLabel *m_modeLabel;
     QTabWidget *m_pages;
@@ -95,6 +97,7 @@ private:
 
     QByteArray m_cursor = QByteArrayLiteral("0");
     QByteArray m_activePattern;
+    RedisType m_activeType = RedisType::None;
     qint64 m_dbSize = -1;
     qint64 m_examined = 0;
     bool m_scanning = false;
