@@ -18,6 +18,8 @@
 #      line lost (containers/run-containers-logs-bench.sh)
 #   11. websites: a site change (stage + nginx -t + switch + confirmed reload) <= 1.5 x
 #      `nginx -t && nginx -s reload` by hand, on a private nginx (websites/)
+#   12-14. databases: a million-row query through the SSH session vs psql straight (FETCH_COUNT=1000):
+#      first 1,000 rows <= 1.2 x, drain <= 1.5 x, memory while scrolling < 200 MB (databases/)
 #   9-10. AI pane: streamed tokens painted <= 30 ms after their bytes arrive (p99); SSE parser >= 50 MB/s (ai/)
 # Usage: run-benchmarks.sh [BUILD_DIR]   (default ./build)
 # Needs root (the sshd fixture creates a user and runs sshd), hyperfine, openssh,
@@ -219,6 +221,9 @@ case $? in 0|77) ;; *) die "the terminal benchmark failed" ;; esac
 # --- websites: a site change vs nginx -t && nginx -s reload (websites/run-websites-bench.sh) ---
 "$HERE/websites/run-websites-bench.sh" "$BUILD" "$WORK/websites.json"; case $? in 0|77) ;; *) die "the websites benchmark failed" ;; esac
 
+# --- databases: a million rows through SSH vs psql straight (databases/run-databases-bench.sh) ---
+"$HERE/databases/run-databases-bench.sh" "$BUILD" "$WORK/databases.json"; case $? in 0|77) ;; *) die "the databases benchmark failed" ;; esac
+
 # --- report ---------------------------------------------------------------------------------
 export WORK NE_RSS HELPER_RSS OUT="$BUILD/bench-results.json"
 python3 - <<'PY'
@@ -283,6 +288,7 @@ rows += [tuple(r) for r in load("containers.json")["rows"]] if os.path.exists(os
 rows += [tuple(r) for r in load("containers-logs.json")["rows"]] if os.path.exists(os.path.join(work, "containers-logs.json")) else []
 rows += [tuple(r) for r in load("ai.json")["rows"]] if os.path.exists(os.path.join(work, "ai.json")) else []
 rows += [tuple(r) for r in load("websites.json")["rows"]] if os.path.exists(os.path.join(work, "websites.json")) else []
+rows += [tuple(r) for r in load("databases.json")["rows"]] if os.path.exists(os.path.join(work, "databases.json")) else []
 # Reported, not yet enforced:
 # - the terminal against st (issue 4): 1.07-1.53x seen on the shared 2 cores (target 1.5x); qwq
 #   overlaps PTY reading and parsing on the second core, so a busy machine costs it more than st.

@@ -2796,6 +2796,813 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
         <source>The DNS server refused the update</source>
         <translation>DNS 服务器拒绝了更新</translation>
     </message>
+    <message>
+        <source>Could not connect to the database</source>
+        <translation>无法连接到数据库</translation>
+    </message>
+    <message>
+        <source>No such database</source>
+        <translation>数据库不存在</translation>
+    </message>
+    <message>
+        <source>The database tool is not installed on the server</source>
+        <translation>服务器上没有安装该数据库工具</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost</source>
+        <translation>与数据库的连接已断开</translation>
+    </message>
+    <message>
+        <source>This connection is read-only</source>
+        <translation>此连接为只读</translation>
+    </message>
+</context>
+<context>
+    <name>Qwq::Databases</name>
+    <message>
+        <source>Could not connect to PostgreSQL at %1 port %2.</source>
+        <translation>无法连接到 %1 端口 %2 上的 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>COPY to or from the client is not supported here: use the table export or a dump.</source>
+        <translation>此处不支持与客户端之间的 COPY：请使用表导出或转储。</translation>
+    </message>
+    <message>
+        <source>The connection to PostgreSQL was lost; whether the statement ran is unknown.</source>
+        <translation>与 PostgreSQL 的连接已断开；无法确定语句是否已执行。</translation>
+    </message>
+    <message>
+        <source>This connection is read-only, and a transaction is open: end it with COMMIT or ROLLBACK first.</source>
+        <translation>此连接为只读，且有一个事务尚未结束：请先用 COMMIT 或 ROLLBACK 结束它。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Could not connect to MariaDB at %1 port %2.</source>
+        <translation>无法连接到 %1 端口 %2 上的 MariaDB。</translation>
+    </message>
+    <message>
+        <source>The connection to MariaDB was lost; whether the statement ran is unknown.</source>
+        <translation>与 MariaDB 的连接已断开；无法确定语句是否已执行。</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQL database.</source>
+        <translation>%1 不是 SQL 数据库。</translation>
+    </message>
+    <message>
+        <source>The rest of the rows was not fetched: the next statement ended this one.</source>
+        <translation>其余的行没有读取：下一条语句结束了这一条。</translation>
+    </message>
+    <message>
+        <source>Not an SQL connection.</source>
+        <translation>不是 SQL 连接。</translation>
+    </message>
+    <message>
+        <source>The connection had been lost and was opened again; nothing was re-run.</source>
+        <translation>连接曾断开，现已重新打开；没有重新执行任何语句。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the rows already shown are kept.</source>
+        <translation>已取消；已显示的行保留。</translation>
+    </message>
+    <message>
+        <source>Could not make a private directory for the database bridge.</source>
+        <translation>无法为数据库桥接创建私有目录。</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>请为连接命名。</translation>
+    </message>
+    <message>
+        <source>The host must be a host name or an IP address.</source>
+        <translation>主机必须是主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The port must be from 1 to 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The user name is missing.</source>
+        <translation>缺少用户名。</translation>
+    </message>
+    <message>
+        <source>The user name is too long or holds a control character.</source>
+        <translation>用户名过长或含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The database name is too long or holds a control character.</source>
+        <translation>数据库名过长或含有控制字符。</translation>
+    </message>
+    <message>
+        <source>A Redis database is a number from 0 to 15.</source>
+        <translation>Redis 数据库是 0 到 15 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>名称为空。</translation>
+    </message>
+    <message>
+        <source>A name cannot hold a NUL character.</source>
+        <translation>名称不能含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL names are at most 63 characters.</source>
+        <translation>PostgreSQL 名称最多 63 个字符。</translation>
+    </message>
+    <message>
+        <source>MariaDB names are at most 64 characters.</source>
+        <translation>MariaDB 名称最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The server returned no definition.</source>
+        <translation>服务器没有返回定义。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s plan is not JSON.</source>
+        <translation>服务器返回的执行计划不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s plan has no &quot;Plan&quot;.</source>
+        <translation>服务器返回的执行计划中没有 &quot;Plan&quot;。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s plan has no query block.</source>
+        <translation>服务器返回的执行计划中没有查询块。</translation>
+    </message>
+    <message>
+        <source>Give the query a name.</source>
+        <translation>请为查询命名。</translation>
+    </message>
+    <message>
+        <source>A MariaDB user name has 1 to 80 characters.</source>
+        <translation>MariaDB 用户名为 1 到 80 个字符。</translation>
+    </message>
+    <message>
+        <source>The host part is a host name, an address or a pattern with % and _.</source>
+        <translation>主机部分是主机名、地址或含 % 和 _ 的模式。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>A password cannot hold a NUL character.</source>
+        <translation>密码不能含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>Choose at least one privilege.</source>
+        <translation>请至少选择一项权限。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be granted here.</source>
+        <translation>此处不能授予 %1。</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <source>Add a Connection…</source>
+        <translation>添加连接…</translation>
+    </message>
+    <message>
+        <source>No database connections for %1 yet.
+Add one: PostgreSQL, MariaDB/MySQL or Redis, reached through this server&apos;s SSH session.</source>
+        <translation>%1 还没有数据库连接。
+添加一个：PostgreSQL、MariaDB/MySQL 或 Redis，经由此服务器的 SSH 会话访问。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL on %1</source>
+        <translation>%1 上的 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Delete the saved connection &quot;%1&quot;? The database itself is not touched.</source>
+        <translation>删除已保存的连接“%1”？数据库本身不受影响。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: connect to the server first.</source>
+        <translation>%1 未连接：请先连接服务器。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password of %1 for %2:</source>
+        <translation>%2 的用户 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>The Redis browser is not built yet: Redis connections can be saved, not opened.</source>
+        <translation>Redis 浏览器尚未完成：Redis 连接可以保存，但还不能打开。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>New Database Connection</source>
+        <translation>新建数据库连接</translation>
+    </message>
+    <message>
+        <source>Edit Database Connection</source>
+        <translation>编辑数据库连接</translation>
+    </message>
+    <message>
+        <source>This computer: connects directly</source>
+        <translation>本机：直接连接</translation>
+    </message>
+    <message>
+        <source>Through the SSH session of %1 (no port to open)</source>
+        <translation>经由 %1 的 SSH 会话（无需开放端口）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Confirm every write</source>
+        <translation>每次写入都确认</translation>
+    </message>
+    <message>
+        <source>Read-only (enforced by the server)</source>
+        <translation>只读（由服务器强制）</translation>
+    </message>
+    <message>
+        <source>As the server sees it: 127.0.0.1 for a database on the server itself</source>
+        <translation>以服务器的视角填写：服务器本机上的数据库填 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>线路：</translation>
+    </message>
+    <message>
+        <source>Safe mode:</source>
+        <translation>安全模式：</translation>
+    </message>
+    <message>
+        <source>(none: the default user)</source>
+        <translation>（留空：默认用户）</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the selection, or the statement under the cursor (Ctrl+Enter)</source>
+        <translation>执行选中的内容，或光标所在的语句（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Run All</source>
+        <translation>全部执行</translation>
+    </message>
+    <message>
+        <source>Run every statement of the script, one after another (Ctrl+Shift+Enter)</source>
+        <translation>依次执行脚本中的每条语句（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>执行计划</translation>
+    </message>
+    <message>
+        <source>Show the plan of the statement under the cursor (Ctrl+E)</source>
+        <translation>显示光标所在语句的执行计划（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Explain Analyze</source>
+        <translation>分析执行计划</translation>
+    </message>
+    <message>
+        <source>Run the statement and show the plan with real times (a write is asked first)</source>
+        <translation>执行该语句并显示带实际耗时的执行计划（写操作会先询问）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <source>Put each clause on its own line and keywords in capitals</source>
+        <translation>每个子句各占一行，关键字大写</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Statements that ran on this connection, and saved queries</source>
+        <translation>此连接上执行过的语句，以及保存的查询</translation>
+    </message>
+    <message>
+        <source>Administration…</source>
+        <translation>管理…</translation>
+    </message>
+    <message>
+        <source>Create or drop databases and users, change passwords, grant privileges</source>
+        <translation>创建或删除数据库和用户、修改密码、授予权限</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop the running statement</source>
+        <translation>请服务器停止正在执行的语句</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — first %n row(s); more on the server</source>
+        <translation>
+            <numerusform>%1 — 前 %n 行；服务器上还有更多</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transaction open: COMMIT or ROLLBACK to end it</source>
+        <translation>事务进行中：用 COMMIT 或 ROLLBACK 结束</translation>
+    </message>
+    <message>
+        <source>This statement has no WHERE: it changes every row of the table.</source>
+        <translation>此语句没有 WHERE：会修改表中的每一行。</translation>
+    </message>
+    <message>
+        <source>This statement drops or empties data; it cannot be undone.</source>
+        <translation>此语句会删除或清空数据，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>This statement may change data.</source>
+        <translation>此语句可能会修改数据。</translation>
+    </message>
+    <message>
+        <source>Run this statement?</source>
+        <translation>执行此语句？</translation>
+    </message>
+    <message>
+        <source>Run It</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Safe mode: off</source>
+        <translation>安全模式：关闭</translation>
+    </message>
+    <message>
+        <source>Safe mode: writes are confirmed</source>
+        <translation>安全模式：写入需确认</translation>
+    </message>
+    <message>
+        <source>Safe mode: read-only (enforced by the server)</source>
+        <translation>安全模式：只读（由服务器强制）</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>未执行：%1</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>结果 %1</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>无法读取执行计划：%1</translation>
+    </message>
+    <message>
+        <source>Plan (analyzed)</source>
+        <translation>执行计划（已分析）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>执行计划</translation>
+    </message>
+    <message>
+        <source>%1 — plan in %2 ms</source>
+        <translation>%1 — 执行计划用时 %2 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 in %3 ms</source>
+        <translation>%1 — %2，用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 — cancelled after %2 row(s) read</source>
+        <translation>%1 — 读取 %2 行后已取消</translation>
+    </message>
+    <message>
+        <source>%1 — error: %2</source>
+        <translation>%1 — 错误：%2</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Engine: %1 (%2)</source>
+        <translation>引擎：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation>查询：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>执行计划：</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>表：</translation>
+    </message>
+    <message>
+        <source>How can this query be made faster? Suggest indexes or a rewrite, and explain the costliest steps of its plan.</source>
+        <translation>如何让这个查询更快？请建议索引或改写方式，并解释其执行计划中开销最大的步骤。</translation>
+    </message>
+    <message>
+        <source>Query plan</source>
+        <translation>执行计划</translation>
+    </message>
+    <message>
+        <source>No place to save queries.</source>
+        <translation>没有保存查询的位置。</translation>
+    </message>
+    <message>
+        <source>(no history)</source>
+        <translation>（无历史）</translation>
+    </message>
+    <message>
+        <source>Saved Queries</source>
+        <translation>保存的查询</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Save Query…</source>
+        <translation>保存查询…</translation>
+    </message>
+    <message>
+        <source>Save Query</source>
+        <translation>保存查询</translation>
+    </message>
+    <message>
+        <source>(nothing has run yet)</source>
+        <translation>（尚未执行任何语句）</translation>
+    </message>
+    <message>
+        <source>Could not read the definition of %1: %2</source>
+        <translation>无法读取 %1 的定义：%2</translation>
+    </message>
+    <message>
+        <source>DDL of %1</source>
+        <translation>%1 的 DDL</translation>
+    </message>
+    <message>
+        <source>Filter tables</source>
+        <translation>筛选表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the schema again</source>
+        <translation>重新读取结构</translation>
+    </message>
+    <message>
+        <source>Select First 100 Rows</source>
+        <translation>查询前 100 行</translation>
+    </message>
+    <message>
+        <source>Show DDL</source>
+        <translation>显示 DDL</translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Reading the schema…</source>
+        <translation>正在读取结构…</translation>
+    </message>
+    <message>
+        <source>Could not read the schema: %1</source>
+        <translation>无法读取结构：%1</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>物化视图</translation>
+    </message>
+    <message>
+        <source>foreign table</source>
+        <translation>外部表</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>One of the costliest steps of this plan</source>
+        <translation>此执行计划中开销最大的步骤之一</translation>
+    </message>
+    <message>
+        <source>Ask AI to Optimise</source>
+        <translation>请 AI 优化</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>开销</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Copy as Text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Create a database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>Drop a database</source>
+        <translation>删除数据库</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Owner (optional):</source>
+        <translation>所有者（可选）：</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>Change a password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Drop a user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>From host:</source>
+        <translation>来源主机：</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>授予</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>The database itself</source>
+        <translation>数据库本身</translation>
+    </message>
+    <message>
+        <source>Every table of a database</source>
+        <translation>数据库中的所有表</translation>
+    </message>
+    <message>
+        <source>Every table of a schema</source>
+        <translation>模式中的所有表</translation>
+    </message>
+    <message>
+        <source>One table</source>
+        <translation>单个表</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表：</translation>
+    </message>
+    <message>
+        <source>Privileges:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <source>Privileges</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Will run:</source>
+        <translation>将执行：</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>From host</source>
+        <translation>来源主机</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy As</source>
+        <translation>复制为</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>%1 rows so far; more on the server (scroll to fetch)</source>
+        <translation>已读取 %1 行；服务器上还有更多（滚动以获取）</translation>
+    </message>
+    <message>
+        <source>%1 rows; the rest was not fetched (the statement was ended)</source>
+        <translation>%1 行；其余未读取（语句已结束）</translation>
+    </message>
+    <message>
+        <source>%1 rows, then an error: %2</source>
+        <translation>%1 行，随后出错：%2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 行写入 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Qwq::Editor</name>
@@ -4294,6 +5101,22 @@ Logical cores: %2</source>
     <message>
         <source>The connection to %1 was lost: no answer from the jump host %2 for %3 s.</source>
         <translation>到 %1 的连接已中断：跳板机 %2 已 %3 秒无响应。</translation>
+    </message>
+    <message>
+        <source>Only a local forward can listen on a unix socket.</source>
+        <translation>只有本地转发可以监听 unix 套接字。</translation>
+    </message>
+    <message>
+        <source>The socket path must be absolute and shorter than %1 bytes.</source>
+        <translation>套接字路径必须是绝对路径，且短于 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The socket&apos;s directory must be a private directory (mode 0700) of this user.</source>
+        <translation>套接字所在目录必须是当前用户的私有目录（权限 0700）。</translation>
+    </message>
+    <message>
+        <source>Could not listen on %1.</source>
+        <translation>无法在 %1 上监听。</translation>
     </message>
 </context>
 <context>

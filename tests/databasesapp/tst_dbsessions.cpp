@@ -8,7 +8,10 @@
 
 #include <core/core/auditlog.h>
 #include <core/core/paths.h>
+#include <databases/core/adminsql.h>
+#include <databases/core/catalog.h>
 #include <databases/core/dbsession.h>
+#include <databases/core/explainplan.h>
 #include <databases/core/dbtunnel.h>
 #include <databases/core/resultmodel.h>
 #include <helper/core/serverconnection.h>
@@ -112,6 +115,10 @@ private slots:
     void mariadbThroughSsh();
     void mariadbStreamsAndCancels();
     void mariadbSafeMode();
+    void catalogAndPlans_data();
+    void catalogAndPlans();
+    void administration_data() { catalogAndPlans_data(); }
+    void administration();
 
 private:
     std::unique_ptr<DbSession> openSession(Engine engine, bool viaSsh, SafeMode mode = SafeMode::Off,
@@ -487,6 +494,145 @@ void tst_DbSessions::mariadbSafeMode()
     QVERIFY(!c.exec(QStringLiteral("insert into guarded values (2, 'x')"), true).ok);
     QCOMPARE(QString::fromUtf8(m_my.mariadb(QStringLiteral("select group_concat(v) from guarded")).out).trimmed(),
              QStringLiteral("keep"));
+}
+
+void tst_DbSessions::catalogAndPlans_data()
+{
+    QTest::addColumn<int>("engine");
+    QTest::newRow("postgresql") << int(Engine::PostgreSql);
+    QTest::newRow("mariadb") << int(Engine::MariaDb);
+}
+
+void tst_DbSessions::catalogAndPlans()
+{
+    QFETCH(int, engine);
+    const Engine e = Engine(engine);
+    if (e == Engine::MariaDb && m_noMariaDb)
+        QSKIP("mariadb-server is not installed");
+    const QString ddl = QStringLiteral("create table cat_orders(id int primary key, customer_id int not null, "
+                                       "total numeric(10,2) default 0, note text); "
+                                       "create index cat_orders_customer on cat_orders(customer_id); "
+                                       "create view cat_big as select id, total from cat_orders where total > 100; "
+                                       "insert into cat_orders values (1, 1, 10, 'a'), (2, 1, 200, 'b'), (3, 2, 300, 'c')");
+    const QString drop = QStringLiteral("drop view if exists cat_big; drop table if exists cat_orders");
+    if (e == Engine::PostgreSql) {
+        QCOMPARE(m_pg.psql(drop).exitCode, 0);
+        QCOMPARE(m_pg.psql(ddl).exitCode, 0);
+    } else {
+        QCOMPARE(m_my.mariadb(drop).exitCode, 0);
+        QCOMPARE(m_my.mariadb(ddl).exitCode, 0);
+    }
+    auto s = openSession(e, true);
+    QVERIFY2(s, qPrintable(lastOpenError.toString()));
+    auto f = loadCatalog(s.get());
+    QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 30000);
+    const Result<Catalog> cat = f.result();
+    QVERIFY2(cat.ok(), qPrintable(cat.ok() ? QString() : cat.error().toString()));
+    const QString schema = e == Engine::PostgreSql ? QStringLiteral("public") : QStringLiteral("qwqtest");
+    QVERIFY(cat->schemas.contains(schema));
+    const CatalogRelation *t = cat->find(schema, QStringLiteral("cat_orders"));
+    QVERIFY(t);
+    QCOMPARE(t->kind, CatalogRelation::Kind::Table);
+    QCOMPARE(t->columns.size(), 4);
+    QCOMPARE(t->primaryKey(), QStringList {QStringLiteral("id")});
+    QVERIFY(!t->columns.at(1).nullable);
+    QVERIFY(t->columns.at(2).defaultValue.startsWith(QLatin1Char('0')));
+    bool hasIndex = false;
+    for (const CatalogIndex &i : t->indexes)
+        hasIndex = hasIndex || i.name == QLatin1String("cat_orders_customer");
+    QVERIFY(hasIndex);
+    const CatalogRelation *v = cat->find(schema, QStringLiteral("cat_big"));
+    QVERIFY(v);
+    QCOMPARE(v->kind, CatalogRelation::Kind::View);
+    if (e == Engine::PostgreSql)
+        QVERIFY(cat->functions.contains(QStringLiteral("now")));
+
+    auto d = relationDdl(s.get(), *t);
+    QTRY_VERIFY_WITH_TIMEOUT(d.isFinished(), 20000);
+    QVERIFY2(d.result().ok(), qPrintable(d.result().ok() ? QString() : d.result().error().toString()));
+    const QString text = d.result().value();
+    QVERIFY2(text.contains(QLatin1String("CREATE TABLE")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("PRIMARY KEY")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("cat_orders_customer")), qPrintable(text));
+    auto vd = relationDdl(s.get(), *v);
+    QTRY_VERIFY_WITH_TIMEOUT(vd.isFinished(), 20000);
+    QVERIFY2(vd.result().ok() && vd.result().value().contains(QLatin1String("100")), qPrintable(vd.result().valueOr({})));
+
+    // EXPLAIN of a join, parsed into a tree with a costliest node
+    const Dialect dialect = e == Engine::PostgreSql ? Dialect::PostgreSql : Dialect::MariaDb;
+    Collector c(s.get());
+    Run &plan = c.exec(explainStatement(QStringLiteral("select * from cat_orders a join cat_orders b on a.customer_id = b.id where a.total > 5"),
+                                        dialect, false));
+    QVERIFY2(plan.ok, qPrintable(plan.error.toString()));
+    const Result<PlanNode> tree = parsePlan(c.firstCell(plan), dialect);
+    QVERIFY2(tree.ok(), qPrintable(tree.ok() ? QString() : tree.error().toString() + c.firstCell(plan)));
+    const QString flat = planText(*tree);
+    QVERIFY2(flat.contains(QLatin1String("cat_orders")) || flat.contains(QLatin1String("(ALL)")), qPrintable(flat));
+    QVERIFY2(flat.contains(QLatin1String("costliest")), qPrintable(flat));
+}
+
+void tst_DbSessions::administration()
+{
+    QFETCH(int, engine);
+    const Engine e = Engine(engine);
+    if (e == Engine::MariaDb && m_noMariaDb)
+        QSKIP("mariadb-server is not installed");
+    const Dialect d = e == Engine::PostgreSql ? Dialect::PostgreSql : Dialect::MariaDb;
+    auto s = openSession(e, true);
+    QVERIFY2(s, qPrintable(lastOpenError.toString()));
+    Collector c(s.get());
+    const auto runAll = [&](const Result<AdminStatements> &st) {
+        if (!st)
+            return st.error().toString();
+        for (const QString &sql : st->sql) {
+            Run &r = c.exec(sql);
+            if (!r.ok)
+                return r.error.toString();
+        }
+        return QString();
+    };
+    // a user whose name and password need quoting, a database, a grant; then log in as that user
+    AdminUser u;
+    u.name = QStringLiteral("qwq app'\"x");
+    u.host = QStringLiteral("127.0.0.1");
+    u.password = QStringLiteral("pw'\"\\; select 1");
+    (void)runAll(dropDatabaseSql(QStringLiteral("qwq admin db"), d));
+    (void)runAll(dropUserSql(u, d));
+    QString err = runAll(createUserSql(u, d));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    err = runAll(createDatabaseSql(QStringLiteral("qwq admin db"), d == Dialect::PostgreSql ? u.name : QString(), d));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    GrantTarget t;
+    t.kind = d == Dialect::PostgreSql ? GrantTarget::Kind::Database : GrantTarget::Kind::AllTables;
+    t.database = QStringLiteral("qwq admin db");
+    err = runAll(grantSql({d == Dialect::PostgreSql ? QStringLiteral("CONNECT") : QStringLiteral("SELECT")}, t, u, d));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+
+    ConnectionSpec spec;
+    spec.id = QStringLiteral("admin-check");
+    spec.name = spec.id;
+    spec.engine = e;
+    spec.host = QStringLiteral("127.0.0.1");
+    spec.port = e == Engine::PostgreSql ? m_pg.port : m_my.port;
+    spec.user = u.name;
+    spec.database = QStringLiteral("qwq admin db");
+    spec.viaSsh = false;
+    DbSession as(spec);
+    QSignalSpy opened(&as, &DbSession::opened);
+    QSignalSpy failed(&as, &DbSession::openFailed);
+    as.open(Endpoint {QStringLiteral("127.0.0.1"), spec.port, {}}, u.password);
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() + failed.count() > 0, 20000);
+    QVERIFY2(opened.count() == 1, failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).value<Error>().toString()));
+
+    // a new password works, the old one no longer does
+    u.password = QStringLiteral("second-pw");
+    err = runAll(changePasswordSql(u, d));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    DbSession again(spec);
+    QSignalSpy failedAgain(&again, &DbSession::openFailed);
+    again.open(Endpoint {QStringLiteral("127.0.0.1"), spec.port, {}}, QStringLiteral("pw'\"\\; select 1"));
+    QVERIFY(failedAgain.wait(20000));
+    QCOMPARE(failedAgain.at(0).at(0).value<Error>().field, QStringLiteral("password"));
 }
 
 QTEST_GUILESS_MAIN(tst_DbSessions)

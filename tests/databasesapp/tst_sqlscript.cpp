@@ -2,10 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL editor's lexer (statement split, classification), the packed result model and its
 // copy formats, and saved-connection validation: logic only, no server.
+#include <databases/core/adminsql.h>
 #include <databases/core/connectionstore.h>
+#include <databases/core/explainplan.h>
+#include <databases/core/querylibrary.h>
+#include <databases/core/sqlcompleter.h>
+#include <databases/core/sqlquote.h>
 #include <databases/core/resultmodel.h>
 #include <databases/core/sqlscript.h>
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +20,7 @@
 #include <QTest>
 
 using namespace Qwq::Databases;
+using Qwq::Result;
 
 class tst_SqlScript final : public QObject
 {
@@ -29,6 +36,13 @@ private slots:
     void copyFormats();
     void validateSpec();
     void storeRoundTrip();
+    void quoting();
+    void format();
+    void library();
+    void adminStatements();
+    void completion();
+    void postgresPlan();
+    void mariadbPlan();
 };
 
 void tst_SqlScript::split_data()
@@ -264,6 +278,184 @@ void tst_SqlScript::storeRoundTrip()
     QCOMPARE(back->viaSsh, false);
     again.remove(QStringLiteral("p1"), saved.id);
     QVERIFY(again.connections(QStringLiteral("p1")).isEmpty());
+}
+
+void tst_SqlScript::adminStatements()
+{
+    AdminUser u;
+    u.name = QStringLiteral("app\"; drop role postgres; --");
+    u.password = QStringLiteral("pa'ss");
+    Result<AdminStatements> r = createUserSql(u, Dialect::PostgreSql);
+    QVERIFY(r.ok());
+    QCOMPARE(r->sql.first(), QStringLiteral("CREATE ROLE \"app\"\"; drop role postgres; --\" LOGIN PASSWORD 'pa''ss'"));
+    QVERIFY(!r->shown.first().contains(QLatin1String("pa''ss")));
+    QVERIFY(r->shown.first().contains(QLatin1String("********")));
+    u.name = QStringLiteral("app");
+    u.host = QStringLiteral("10.0.%");
+    r = createUserSql(u, Dialect::MariaDb);
+    QCOMPARE(r->sql.first(), QStringLiteral("CREATE USER 'app'@'10.0.%' IDENTIFIED BY 'pa''ss'"));
+    u.host = QStringLiteral("x' or '1");
+    QCOMPARE(createUserSql(u, Dialect::MariaDb).error().field, QStringLiteral("host"));
+    u.host = QStringLiteral("%");
+    u.password.clear();
+    QCOMPARE(createUserSql(u, Dialect::MariaDb).error().field, QStringLiteral("password"));
+    QCOMPARE(changePasswordSql(u, Dialect::PostgreSql).error().field, QStringLiteral("password"));
+    QCOMPARE(createDatabaseSql(QStringLiteral("shop"), QStringLiteral("app"), Dialect::PostgreSql)->sql.first(),
+             QStringLiteral("CREATE DATABASE \"shop\" ENCODING 'UTF8' OWNER \"app\""));
+    QCOMPARE(createDatabaseSql(QString(), {}, Dialect::MariaDb).error().field, QStringLiteral("database"));
+    QCOMPARE(dropDatabaseSql(QStringLiteral("a`b"), Dialect::MariaDb)->sql.first(), QStringLiteral("DROP DATABASE `a``b`"));
+    GrantTarget t;
+    t.kind = GrantTarget::Kind::AllTables;
+    t.schema = QStringLiteral("public");
+    QCOMPARE(grantSql({QStringLiteral("SELECT"), QStringLiteral("INSERT")}, t, u, Dialect::PostgreSql)->sql.first(),
+             QStringLiteral("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \"public\" TO \"app\""));
+    QCOMPARE(grantSql({QStringLiteral("SELECT; DROP")}, t, u, Dialect::PostgreSql).error().field, QStringLiteral("privileges"));
+    QCOMPARE(grantSql({}, t, u, Dialect::PostgreSql).error().field, QStringLiteral("privileges"));
+    t.kind = GrantTarget::Kind::Table;
+    t.database = QStringLiteral("shop");
+    t.table = QStringLiteral("orders");
+    QCOMPARE(grantSql({QStringLiteral("SELECT")}, t, u, Dialect::MariaDb, true)->sql.first(),
+             QStringLiteral("REVOKE SELECT ON `shop`.`orders` FROM 'app'@'%'"));
+}
+
+void tst_SqlScript::library()
+{
+    QTemporaryDir dir;
+    QueryLibrary lib(dir.path());
+    for (int i = 0; i < 3; ++i) {
+        LibraryEntry e;
+        e.when = QDateTime::currentDateTimeUtc();
+        e.sql = QStringLiteral("select %1 -- 你好").arg(i);
+        e.ok = i != 1;
+        e.elapsedMs = i;
+        QVERIFY(lib.appendHistory(QStringLiteral("conn/../1"), e).ok());
+    }
+    const QList<LibraryEntry> h = lib.history(QStringLiteral("conn/../1"));
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h.first().sql, QStringLiteral("select 2 -- 你好")); // newest first
+    QVERIFY(!h.at(1).ok);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // the id cannot escape the directory
+    QCOMPARE(lib.save(QStringLiteral("c"), QStringLiteral(" "), QStringLiteral("x")).error().field, QStringLiteral("name"));
+    QVERIFY(lib.save(QStringLiteral("c"), QStringLiteral("top"), QStringLiteral("select 1")).ok());
+    QVERIFY(lib.save(QStringLiteral("c"), QStringLiteral("top"), QStringLiteral("select 2")).ok());
+    QCOMPARE(lib.saved(QStringLiteral("c")).size(), 1);
+    QCOMPARE(lib.saved(QStringLiteral("c")).first().sql, QStringLiteral("select 2"));
+    QVERIFY(lib.removeSaved(QStringLiteral("c"), QStringLiteral("top")).ok());
+    QVERIFY(lib.saved(QStringLiteral("c")).isEmpty());
+}
+
+void tst_SqlScript::format()
+{
+    QCOMPARE(formatSql(QStringLiteral("select a, 'from x' from t left join u on t.id = u.id where a > 1 order by a"), Dialect::PostgreSql),
+             QStringLiteral("SELECT a, 'from x'\nFROM t\nLEFT JOIN u ON t.id = u.id\nWHERE a > 1\nORDER BY a"));
+    // subqueries stay on their line; quoted names and comments are untouched
+    QCOMPARE(formatSql(QStringLiteral("select * from (select 1 from \"from\") s -- from\nwhere x in (select y from z)"), Dialect::PostgreSql),
+             QStringLiteral("SELECT *\nFROM (SELECT 1 FROM \"from\") s -- from\nWHERE x IN (SELECT y FROM z)"));
+    QCOMPARE(formatSql(QStringLiteral("update t set a = 1 where id = 2"), Dialect::MariaDb),
+             QStringLiteral("UPDATE t\nSET a = 1\nWHERE id = 2"));
+}
+
+void tst_SqlScript::quoting()
+{
+    QCOMPARE(*quoteIdentifier(QStringLiteral("a\"b"), Dialect::PostgreSql), QStringLiteral("\"a\"\"b\""));
+    QCOMPARE(*quoteIdentifier(QStringLiteral("a`b"), Dialect::MariaDb), QStringLiteral("`a``b`"));
+    QCOMPARE(*quoteIdentifier(QStringLiteral("用户; drop"), Dialect::PostgreSql), QStringLiteral("\"用户; drop\""));
+    QCOMPARE(quoteIdentifier(QString(), Dialect::PostgreSql).error().field, QStringLiteral("name"));
+    QCOMPARE(quoteIdentifier(QStringLiteral("a") + QChar(0), Dialect::MariaDb, QStringLiteral("user")).error().field,
+             QStringLiteral("user"));
+    QVERIFY(!quoteIdentifier(QString(64, QLatin1Char('x')), Dialect::PostgreSql));
+    QCOMPARE(quoteLiteral(QStringLiteral("it's \\ ok"), Dialect::PostgreSql), QStringLiteral("'it''s \\ ok'"));
+    QCOMPARE(quoteLiteral(QStringLiteral("it's \\ ok"), Dialect::MariaDb), QStringLiteral("'it''s \\\\ ok'"));
+    QCOMPARE(qualifiedName(QStringLiteral("public"), QStringLiteral("t"), Dialect::PostgreSql), QStringLiteral("\"public\".\"t\""));
+}
+
+static CatalogColumn col(const char *name, const char *type, bool pk = false)
+{
+    CatalogColumn c;
+    c.name = QLatin1String(name);
+    c.type = QLatin1String(type);
+    c.nullable = !pk;
+    c.primaryKey = pk;
+    return c;
+}
+
+static Catalog sampleCatalog()
+{
+    Catalog cat;
+    cat.schemas = {QStringLiteral("public"), QStringLiteral("shop")};
+    CatalogRelation orders;
+    orders.schema = QStringLiteral("shop");
+    orders.name = QStringLiteral("orders");
+    orders.columns = {col("id", "int", true), col("customer_id", "int"), col("total", "numeric")};
+    CatalogRelation customers;
+    customers.schema = QStringLiteral("shop");
+    customers.name = QStringLiteral("customers");
+    customers.columns = {col("id", "int", true), col("name", "text")};
+    cat.relations = {orders, customers};
+    cat.functions = {QStringLiteral("now"), QStringLiteral("count")};
+    return cat;
+}
+
+void tst_SqlScript::completion()
+{
+    const Catalog cat = sampleCatalog();
+    // after schema.
+    SqlCompletion c = completeSql(QStringLiteral("select * from shop."), QStringLiteral("select * from shop."), cat, Dialect::PostgreSql);
+    QCOMPARE(c.prefix, QString());
+    QCOMPARE(c.words, (QStringList {QStringLiteral("customers"), QStringLiteral("orders")}));
+    // after alias.
+    const QString stmt = QStringLiteral("select o.to from shop.orders o join customers c on c.id = o.customer_id");
+    c = completeSql(QStringLiteral("select o.to"), stmt, cat, Dialect::PostgreSql);
+    QCOMPARE(c.prefix, QStringLiteral("to"));
+    QCOMPARE(c.words, QStringList {QStringLiteral("total")});
+    c = completeSql(QStringLiteral("select c."), stmt, cat, Dialect::PostgreSql);
+    QCOMPARE(c.words, (QStringList {QStringLiteral("id"), QStringLiteral("name")}));
+    // bare word: columns of the named tables, keywords, tables, functions
+    c = completeSql(QStringLiteral("select cu"), QStringLiteral("select cu from orders"), cat, Dialect::PostgreSql);
+    QVERIFY(c.words.contains(QStringLiteral("customer_id")));
+    QVERIFY(c.words.contains(QStringLiteral("customers")));
+    c = completeSql(QStringLiteral("sel"), QStringLiteral("sel"), cat, Dialect::PostgreSql);
+    QCOMPARE(c.words, QStringList {QStringLiteral("SELECT")});
+    c = completeSql(QStringLiteral("select no"), QStringLiteral("select no"), cat, Dialect::PostgreSql);
+    QVERIFY(c.words.contains(QStringLiteral("now")));
+    QVERIFY(c.words.contains(QStringLiteral("NOT")));
+}
+
+void tst_SqlScript::postgresPlan()
+{
+    const QString json = QStringLiteral(R"JSON([{"Plan": {"Node Type": "Hash Join", "Join Type": "Inner", "Total Cost": 100.0, "Plan Rows": 50,
+        "Hash Cond": "(o.customer_id = c.id)",
+        "Plans": [{"Node Type": "Seq Scan", "Relation Name": "orders", "Schema": "shop", "Alias": "o", "Total Cost": 70.0, "Plan Rows": 1000,
+                   "Filter": "(total > 10)"},
+                  {"Node Type": "Hash", "Total Cost": 20.0, "Plan Rows": 10,
+                   "Plans": [{"Node Type": "Index Scan", "Relation Name": "customers", "Index Name": "customers_pkey", "Total Cost": 18.0, "Plan Rows": 10}]}]}}])JSON");
+    const Result<PlanNode> r = parsePlan(json, Dialect::PostgreSql, 1);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    QCOMPARE(r->label, QStringLiteral("Inner Hash Join"));
+    QCOMPARE(r->children.size(), 2);
+    QCOMPARE(r->children.at(0).label, QStringLiteral("Seq Scan"));
+    QVERIFY(r->children.at(0).detail.contains(QLatin1String("on shop.orders o")));
+    QVERIFY(r->children.at(0).detail.contains(QLatin1String("Filter: (total > 10)")));
+    // exclusive costs: join 100-70-20 = 10, seq scan 70, hash 2, index scan 18: the scan is the hot one
+    QVERIFY(r->children.at(0).costliest);
+    QVERIFY(!r->costliest);
+    QCOMPARE(r->children.at(1).children.at(0).detail, QStringLiteral("on customers; using customers_pkey"));
+    QVERIFY(planText(*r).contains(QLatin1String("-> Seq Scan")));
+    QVERIFY(!parsePlan(QStringLiteral("not json"), Dialect::PostgreSql));
+}
+
+void tst_SqlScript::mariadbPlan()
+{
+    const QString json = QStringLiteral(R"JSON({"query_block": {"select_id": 1, "nested_loop": [
+        {"table": {"table_name": "o", "access_type": "ALL", "rows": 1000, "filtered": 100, "attached_condition": "o.total > 10"}},
+        {"table": {"table_name": "c", "access_type": "eq_ref", "possible_keys": ["PRIMARY"], "key": "PRIMARY", "rows": 1, "filtered": 100}}]}})JSON");
+    const Result<PlanNode> r = parsePlan(json, Dialect::MariaDb, 1);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    QCOMPARE(r->label, QStringLiteral("query block 1"));
+    QCOMPARE(r->children.size(), 2);
+    QCOMPARE(r->children.at(0).label, QStringLiteral("o (ALL)"));
+    QVERIFY(r->children.at(0).costliest);
+    QVERIFY(r->children.at(1).detail.contains(QLatin1String("key: PRIMARY")));
 }
 
 QTEST_GUILESS_MAIN(tst_SqlScript)

@@ -87,6 +87,13 @@ void DbSession::open(const Endpoint &endpoint, const QString &password)
     });
 }
 
+DbSession *DbSession::openTwin(QObject *parent) const
+{
+    auto *twin = new DbSession(m_spec, parent);
+    twin->open(m_endpoint, m_password);
+    return twin;
+}
+
 int DbSession::execute(const QString &sql, bool readOnly, int firstRows)
 {
     const int runId = m_nextRun++;

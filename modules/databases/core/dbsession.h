@@ -40,6 +40,9 @@ public:
 
     /// Connects (endpoint: see DbTunnel); opened() or openFailed() follows.
     void open(const Endpoint &endpoint, const QString &password);
+    /// A second session to the same server with the same credentials, opening now (its
+    /// opened()/openFailed() follow): the schema browser's connection.
+    DbSession *openTwin(QObject *parent) const;
     /// Runs one statement; returns its run id. started(), rowsArrived()… and finished() follow.
     int execute(const QString &sql, bool readOnly, int firstRows = 1000);
     void fetchMore(int runId, int rows);

@@ -183,6 +183,73 @@ QStringList topLevelKeywords(const QString &sql, Dialect dialect)
     return words;
 }
 
+QString formatSql(const QString &sql, Dialect dialect)
+{
+    static const QStringList breakBefore = {
+        QStringLiteral("FROM"), QStringLiteral("WHERE"), QStringLiteral("GROUP"), QStringLiteral("ORDER"),
+        QStringLiteral("HAVING"), QStringLiteral("LIMIT"), QStringLiteral("OFFSET"), QStringLiteral("UNION"),
+        QStringLiteral("EXCEPT"), QStringLiteral("INTERSECT"), QStringLiteral("VALUES"), QStringLiteral("SET"),
+        QStringLiteral("RETURNING"), QStringLiteral("JOIN"), QStringLiteral("LEFT"), QStringLiteral("RIGHT"),
+        QStringLiteral("INNER"), QStringLiteral("FULL"), QStringLiteral("CROSS"),
+    };
+    static const QStringList upper = {
+        QStringLiteral("SELECT"), QStringLiteral("FROM"), QStringLiteral("WHERE"), QStringLiteral("AND"),
+        QStringLiteral("OR"), QStringLiteral("NOT"), QStringLiteral("IN"), QStringLiteral("IS"), QStringLiteral("NULL"),
+        QStringLiteral("LIKE"), QStringLiteral("ILIKE"), QStringLiteral("BETWEEN"), QStringLiteral("EXISTS"),
+        QStringLiteral("AS"), QStringLiteral("DISTINCT"), QStringLiteral("ORDER"), QStringLiteral("BY"),
+        QStringLiteral("GROUP"), QStringLiteral("HAVING"), QStringLiteral("LIMIT"), QStringLiteral("OFFSET"),
+        QStringLiteral("JOIN"), QStringLiteral("LEFT"), QStringLiteral("RIGHT"), QStringLiteral("INNER"),
+        QStringLiteral("OUTER"), QStringLiteral("FULL"), QStringLiteral("CROSS"), QStringLiteral("ON"),
+        QStringLiteral("USING"), QStringLiteral("UNION"), QStringLiteral("ALL"), QStringLiteral("EXCEPT"),
+        QStringLiteral("INTERSECT"), QStringLiteral("INSERT"), QStringLiteral("INTO"), QStringLiteral("VALUES"),
+        QStringLiteral("UPDATE"), QStringLiteral("SET"), QStringLiteral("DELETE"), QStringLiteral("RETURNING"),
+        QStringLiteral("CASE"), QStringLiteral("WHEN"), QStringLiteral("THEN"), QStringLiteral("ELSE"),
+        QStringLiteral("END"), QStringLiteral("WITH"), QStringLiteral("ASC"), QStringLiteral("DESC"),
+        QStringLiteral("CREATE"), QStringLiteral("TABLE"), QStringLiteral("DROP"), QStringLiteral("ALTER"),
+    };
+    QString out;
+    int copied = 0;
+    int depth = 0;
+    QString prevWord;
+    lex(sql, dialect, [&](char kind, int b, int e) {
+        if (kind == '(') {
+            ++depth;
+            return;
+        }
+        if (kind == ')') {
+            depth = qMax(0, depth - 1);
+            return;
+        }
+        if (kind != 'w')
+            return;
+        const QString word = sql.mid(b, e - b).toUpper();
+        const bool joinPart = (word == QLatin1String("JOIN") || word == QLatin1String("OUTER"))
+                              && (prevWord == QLatin1String("LEFT") || prevWord == QLatin1String("RIGHT")
+                                  || prevWord == QLatin1String("INNER") || prevWord == QLatin1String("FULL")
+                                  || prevWord == QLatin1String("CROSS") || prevWord == QLatin1String("OUTER"));
+        const bool setAfterUpdate = word == QLatin1String("SET") && prevWord != QLatin1String("UPDATE")
+                                    && !out.contains(QLatin1String("UPDATE"), Qt::CaseInsensitive);
+        const bool newline = depth == 0 && b > 0 && breakBefore.contains(word) && !joinPart && !setAfterUpdate
+                             && !(word == QLatin1String("ORDER") && prevWord == QLatin1String("WITHIN"));
+        if (newline) {
+            int ws = b;
+            while (ws > copied && sql.at(ws - 1).isSpace())
+                --ws;
+            out += sql.mid(copied, ws - copied);
+            out += QLatin1Char('\n');
+            copied = b;
+        }
+        if (upper.contains(word)) {
+            out += sql.mid(copied, b - copied);
+            out += word;
+            copied = e;
+        }
+        prevWord = word;
+    });
+    out += sql.mid(copied);
+    return out;
+}
+
 SqlKind classifyStatement(const QString &sql, Dialect dialect)
 {
     SqlKind k;

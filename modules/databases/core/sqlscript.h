@@ -42,6 +42,11 @@ struct SqlKind
 };
 SqlKind classifyStatement(const QString &sql, Dialect dialect);
 
+/// A readable layout of one statement or script: each main clause (FROM, WHERE, JOIN, GROUP BY,
+/// ORDER BY, …) starts a line, keywords in capitals; strings, quoted names and comments are
+/// left exactly as written.
+QString formatSql(const QString &sql, Dialect dialect);
+
 /// The keywords of a statement outside strings, comments and parentheses, upper case, in order
 /// (for tests and classification).
 QStringList topLevelKeywords(const QString &sql, Dialect dialect);

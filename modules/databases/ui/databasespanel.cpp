@@ -11,12 +11,14 @@
 #include <databases/core/dbtunnel.h>
 #include <databases/core/redissession.h>
 #include <databases/core/safemode.h>
+#include "schemabrowser.h"
 #include <editor/ui/codeeditor.h>
 #include <profiles/core/secretstore.h>
 #include <workbench/core/servercontext.h>
 #include <workbench/ui/messagebar.h>
 #include <workbench/ui/statepage.h>
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -38,8 +40,9 @@ constexpr int IdRole = Qt::UserRole + 1;
 DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent)
     : QWidget(parent), m_server(server), m_bar(new Workbench::MessageBar(this)), m_stack(new QStackedWidget(this)),
       m_empty(new Workbench::StatePage(m_stack)), m_main(new QWidget(m_stack)), m_list(new QListWidget(m_main)),
-      m_tabs(new QTabWidget(m_main)), m_open(new QPushButton(Tr::tr("Open"), m_main)),
-      m_edit(new QPushButton(Tr::tr("Edit…"), m_main)), m_delete(new QPushButton(Tr::tr("Delete"), m_main))
+      m_tabs(new QTabWidget(m_main)), m_open(new QPushButton(m_main)),
+      m_edit(new QPushButton(m_main)), m_delete(new QPushButton(m_main)), m_add(new QPushButton(m_main)),
+      m_title(new QLabel(m_main))
 {
     m_list->setObjectName(QStringLiteral("connectionList"));
     m_tabs->setObjectName(QStringLiteral("queryTabs"));
@@ -50,7 +53,7 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
         m_tabs->removeTab(i);
         w->deleteLater();
     });
-    auto *add = new QPushButton(Tr::tr("New…"), m_main);
+    QPushButton *add = m_add;
     connect(add, &QPushButton::clicked, this, &DatabasesPanel::newConnection);
     connect(m_open, &QPushButton::clicked, this, [this] { openConnection(selectedId()); });
     connect(m_edit, &QPushButton::clicked, this, &DatabasesPanel::editSelected);
@@ -63,8 +66,7 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
     auto *left = new QWidget(m_main);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(Tr::tr("Connections"), left);
-    leftLayout->addWidget(title);
+    leftLayout->addWidget(m_title);
     leftLayout->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
@@ -76,12 +78,11 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
     split->addWidget(left);
     split->addWidget(m_tabs);
     split->setStretchFactor(1, 1);
-    split->setSizes({260, 700});
+    split->setSizes({200, 1000});
     auto *mainLayout = new QVBoxLayout(m_main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->addWidget(split);
 
-    m_empty->button()->setText(Tr::tr("Add a Connection…"));
     connect(m_empty->button(), &QPushButton::clicked, this, &DatabasesPanel::newConnection);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_main);
@@ -89,10 +90,29 @@ DatabasesPanel::DatabasesPanel(Workbench::ServerContext *server, QWidget *parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
     layout->addWidget(m_stack, 1);
+    retranslate();
     reload();
 }
 
 DatabasesPanel::~DatabasesPanel() = default;
+
+void DatabasesPanel::retranslate()
+{
+    m_open->setText(Tr::tr("Open"));
+    m_edit->setText(Tr::tr("Edit…"));
+    m_delete->setText(Tr::tr("Delete"));
+    m_add->setText(Tr::tr("New…"));
+    m_title->setText(Tr::tr("Connections"));
+    m_empty->button()->setText(Tr::tr("Add a Connection…"));
+    updateState();
+}
+
+void DatabasesPanel::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(e);
+}
 
 QueryTab *DatabasesPanel::currentQueryTab() const
 {
@@ -141,7 +161,7 @@ QString DatabasesPanel::selectedId() const
 ConnectionDialog *DatabasesPanel::newConnection()
 {
     ConnectionSpec spec;
-    spec.name = Tr::tr("PostgreSQL on %1").arg(m_server->serverName());
+    spec.name = QStringLiteral("PostgreSQL");
     spec.user = QStringLiteral("postgres");
     spec.viaSsh = !m_server->profile().isLocal();
     auto *dialog = new ConnectionDialog(spec, m_server->serverName(), m_server->profile().isLocal(), this);
@@ -308,6 +328,17 @@ void DatabasesPanel::openWithPassword(const ConnectionSpec &spec, const QString 
             auto *tab = new QueryTab(session, mode, self->m_tabs);
             session->setParent(tab); // the session and its bridge close with the tab
             tunnel->setParent(tab);
+            tab->setLibrary(&self->m_library, spec.id);
+            QObject::connect(tab, &QueryTab::askAiRequested, self,
+                             [self](const QString &q, const QString &title, const QString &attachment) {
+                                 self->m_server->askAi(q, title, attachment);
+                             });
+            // the schema through a connection of its own: results in the editor stay undisturbed
+            DbSession *meta = session->openTwin(tab);
+            QObject::connect(meta, &DbSession::opened, tab, [tab, meta] { tab->setMetadataSession(meta); });
+            QObject::connect(meta, &DbSession::openFailed, tab, [tab](const Error &e) {
+                tab->schemaBrowser()->setFailed(e.message);
+            });
             const int i = self->m_tabs->addTab(tab, spec.name);
             self->m_tabs->setTabToolTip(i, QStringLiteral("%1 · %2").arg(version, spec.host));
             self->m_tabs->setCurrentIndex(i);

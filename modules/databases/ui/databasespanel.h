@@ -4,9 +4,11 @@
 
 #include <core/core/result.h>
 #include <databases/core/connectionstore.h>
+#include <databases/core/querylibrary.h>
 
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -54,7 +56,11 @@ public:
 signals:
     void queryTabOpened(Qwq::Databases::QueryTab *tab);
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
+    void retranslate();
     void saveFromDialog(ConnectionDialog *dialog);
     void openWithPassword(const ConnectionSpec &spec, const QString &password);
     QString selectedId() const;
@@ -62,6 +68,7 @@ private:
 
     Workbench::ServerContext *m_server;
     ConnectionStore m_store;
+    QueryLibrary m_library;
     Workbench::MessageBar *m_bar;
     QStackedWidget *m_stack;
     Workbench::StatePage *m_empty;
@@ -71,6 +78,8 @@ private:
     QPushButton *m_open;
     QPushButton *m_edit;
     QPushButton *m_delete;
+    QPushButton *m_add;
+    QLabel *m_title;
 };
 
 } // namespace Qwq::Databases

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -47,7 +48,7 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
     connect(session, &DbSession::finished, this, &ResultView::onFinished);
     connect(m_model, &ResultModel::moreRowsWanted, this, [this](int rows) { m_session->fetchMore(m_run, rows); });
 
-    auto *copy = new QAction(Tr::tr("Copy"), this);
+    auto *copy = m_copy = new QAction(this);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QAction::triggered, this, [this] { copySelection(CopyFormat::Tsv); });
@@ -55,6 +56,7 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
     connect(m_table, &QWidget::customContextMenuRequested, this, [this, copy](const QPoint &pos) {
         QMenu menu(this);
         menu.addAction(copy);
+        copy->setText(Tr::tr("Copy"));
         QMenu *as = menu.addMenu(Tr::tr("Copy As"));
         as->addAction(Tr::tr("CSV"), this, [this] { copySelection(CopyFormat::Csv); });
         as->addAction(Tr::tr("TSV"), this, [this] { copySelection(CopyFormat::Tsv); });
@@ -63,6 +65,13 @@ ResultView::ResultView(DbSession *session, int runId, const QList<Column> &colum
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
     updateStatus();
+}
+
+void ResultView::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        updateStatus();
+    QWidget::changeEvent(e);
 }
 
 void ResultView::onRows(int runId, const std::shared_ptr<RowBatch> &rows, bool more)

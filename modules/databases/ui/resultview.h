@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTableView;
 
@@ -39,6 +40,9 @@ public:
 signals:
     void exportFinished(bool ok, const QString &message);
 
+protected:
+    void changeEvent(QEvent *e) override;
+
 private:
     void onRows(int runId, const std::shared_ptr<RowBatch> &rows, bool more);
     void onFinished(int runId, bool ok, const StatementOutcome &outcome, const Error &error);
@@ -50,6 +54,7 @@ private:
     ResultModel *m_model;
     QTableView *m_table;
     QLabel *m_status;
+    QAction *m_copy = nullptr;
     bool m_finished = false;
     bool m_truncated = false;
     QString m_failed;

@@ -10,6 +10,7 @@ class Dispatcher;
 void registerSessionMethods(Dispatcher &dispatcher); // initialize
 void registerSystemMethods(Dispatcher &dispatcher);  // system.*
 void registerMetricsMethods(Dispatcher &dispatcher); // metrics.*
+void registerDatabaseMethods(Dispatcher &dispatcher); // databases.*
 void registerContainerMethods(Dispatcher &dispatcher);       // containers.* (calls the next)
 void registerContainerStreamMethods(Dispatcher &dispatcher); // containers.logs/stats
 void registerContainerCreateMethods(Dispatcher &dispatcher); // containers.create
@@ -28,6 +29,7 @@ inline void registerAllMethods(Dispatcher &dispatcher)
     registerSessionMethods(dispatcher);
     registerSystemMethods(dispatcher);
     registerMetricsMethods(dispatcher);
+    registerDatabaseMethods(dispatcher);
     registerContainerMethods(dispatcher);
     registerImageMethods(dispatcher);
     registerVolumeMethods(dispatcher);
