@@ -801,6 +801,15 @@ void tst_Redis::browserListsKeysAndShowsHash()
     QCOMPARE(tree->topLevelItem(0)->child(0)->text(1), QStringLiteral("7.0.15"));
     if (!grabDir.isEmpty())
         QVERIFY(browser.grab().save(grabDir + QStringLiteral("/redis-browser-info.png")));
+
+    // a language change sets every text again (and reads INFO again for the overview)
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&browser, &change);
+    QCoreApplication::sendEvent(browser.valueView(), &change);
+    QCOMPARE(browser.pages()->tabText(0), QStringLiteral("Keys"));
+    QCOMPARE(browser.typeBox()->itemText(0), QStringLiteral("All types"));
+    QVERIFY(!browser.valueView()->model()->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(info.count() == 2, 10000);
 }
 
 void tst_Redis::browserDeleteAsksFirst()

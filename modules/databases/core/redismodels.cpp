@@ -103,23 +103,45 @@ QVariant RedisKeyModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+namespace {
+/// A type's own columns, in the language now in use (a stream's field columns follow these).
+QStringList baseColumns(RedisType type)
+{
+    switch (type) {
+    case RedisType::String: return {Tr::tr("Value")};
+    case RedisType::Hash: return {Tr::tr("Field"), Tr::tr("Value")};
+    case RedisType::List: return {Tr::tr("Index"), Tr::tr("Element")};
+    case RedisType::Set: return {Tr::tr("Member")};
+    case RedisType::ZSet: return {Tr::tr("Member"), Tr::tr("Score")};
+    case RedisType::Stream: return {Tr::tr("Entry ID")};
+    case RedisType::None:
+    case RedisType::Other: break;
+    }
+    return {};
+}
+} // namespace
+
+void RedisKeyModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_keys.isEmpty())
+        emit dataChanged(index(0, TypeColumn), index(rowCount() - 1, TtlColumn));
+}
+
 void RedisValueModel::reset(RedisType type)
 {
     beginResetModel();
     m_type = type;
     m_rows.clear();
     m_streamColumns.clear();
-    switch (type) {
-    case RedisType::String: m_columns = {Tr::tr("Value")}; break;
-    case RedisType::Hash: m_columns = {Tr::tr("Field"), Tr::tr("Value")}; break;
-    case RedisType::List: m_columns = {Tr::tr("Index"), Tr::tr("Element")}; break;
-    case RedisType::Set: m_columns = {Tr::tr("Member")}; break;
-    case RedisType::ZSet: m_columns = {Tr::tr("Member"), Tr::tr("Score")}; break;
-    case RedisType::Stream: m_columns = {Tr::tr("Entry ID")}; break;
-    case RedisType::None:
-    case RedisType::Other: m_columns.clear(); break;
-    }
+    m_columns = baseColumns(type);
     endResetModel();
+}
+
+void RedisValueModel::retranslate()
+{
+    if (columnCount() > 0)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
 void RedisValueModel::appendPage(const RedisValuePage &page)
@@ -184,8 +206,10 @@ QVariant RedisValueModel::data(const QModelIndex &index, int role) const
 
 QVariant RedisValueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-        return m_columns.value(section);
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
+        const QStringList base = baseColumns(m_type);
+        return section < base.size() ? base.at(section) : m_columns.value(section);
+    }
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

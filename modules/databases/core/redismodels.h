@@ -24,6 +24,7 @@ public:
     explicit RedisKeyModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
 
     void clear();
+    void retranslate(); ///< headers and texts again, after a language change
     void appendKeys(const QList<RedisKey> &keys);
     void updateKey(const RedisKey &key); ///< its type and TTL, when listed
     void removeKey(const QByteArray &name);
@@ -55,10 +56,11 @@ public:
     explicit RedisValueModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
 
     void reset(RedisType type);
+    void retranslate(); ///< headers again, after a language change
     void appendPage(const RedisValuePage &page);
     RedisType type() const { return m_type; }
     QByteArray cell(int row, int column) const { return m_rows.value(row).value(column); }
-    QString columnName(int column) const { return m_columns.value(column); }
+    QString columnName(int column) const { return headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(); }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_columns.size()); }

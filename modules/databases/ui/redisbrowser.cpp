@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,21 +52,20 @@ QString modeText(SafeMode mode)
 
 RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, QWidget *parent)
     : QWidget(parent), m_session(session), m_version(serverVersion), m_bar(new Workbench::MessageBar(this)),
-      m_database(new QComboBox(this)), m_pattern(new QLineEdit(this)), m_type(new QComboBox(this)), m_scanButton(new QPushButton(Tr::tr("Scan"), this)),
-      m_modeLabel(plainLabel(modeText(session->spec().safeMode), this)), m_pages(new QTabWidget(this)),
+      m_dbLabel(plainLabel({}, this)), m_database(new QComboBox(this)), m_pattern(new QLineEdit(this)),
+      m_type(new QComboBox(this)), m_scanButton(new QPushButton(this)),
+      m_modeLabel(plainLabel({}, this)), m_pages(new QTabWidget(this)),
       m_keys(new RedisKeyModel(this)), m_sorted(new QSortFilterProxyModel(this)), m_keyView(new QTableView(this)),
-      m_status(plainLabel({}, this)), m_moreButton(new QPushButton(Tr::tr("Load More"), this)),
-      m_value(new RedisValueView(session, this)), m_info(new QTreeWidget(this)), m_infoStatus(plainLabel({}, this))
+      m_status(plainLabel({}, this)), m_moreButton(new QPushButton(this)),
+      m_value(new RedisValueView(session, this)), m_info(new QTreeWidget(this)), m_refreshInfo(new QPushButton(this)),
+      m_deleteAction(new QAction(this)), m_infoStatus(plainLabel({}, this))
 {
     m_database->setObjectName(QStringLiteral("redisDatabase"));
-    m_database->setToolTip(Tr::tr("The logical database (SELECT) and how many keys it holds"));
     m_database->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_database->addItem(QStringLiteral("db%1").arg(session->database()));
     m_pattern->setObjectName(QStringLiteral("redisPattern"));
-    m_pattern->setPlaceholderText(Tr::tr("Filter keys: a pattern such as user:* or text the key contains"));
     m_pattern->setClearButtonEnabled(true);
     m_type->setObjectName(QStringLiteral("redisTypeFilter"));
-    m_type->setToolTip(Tr::tr("Only keys of this type (SCAN … TYPE, Redis 6 and later)"));
     m_type->addItem(Tr::tr("All types"), int(RedisType::None));
     for (const RedisType t : {RedisType::String, RedisType::Hash, RedisType::List, RedisType::Set, RedisType::ZSet,
                               RedisType::Stream})
@@ -76,7 +76,7 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(4, 4, 4, 4);
-    top->addWidget(plainLabel(Tr::tr("Database:"), this));
+    top->addWidget(m_dbLabel);
     top->addWidget(m_database);
     top->addSpacing(8);
     top->addWidget(m_pattern, 1);
@@ -102,13 +102,11 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
     m_keyView->horizontalHeader()->setSectionResizeMode(RedisKeyModel::KeyColumn, QHeaderView::Stretch);
     m_keyView->horizontalHeader()->setSectionResizeMode(RedisKeyModel::TypeColumn, QHeaderView::ResizeToContents);
     m_keyView->horizontalHeader()->setSectionResizeMode(RedisKeyModel::TtlColumn, QHeaderView::ResizeToContents);
-    auto *deleteAction = new QAction(Tr::tr("Delete Key…"), m_keyView);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(deleteAction, &QAction::triggered, m_value, &RedisValueView::deleteKey);
-    m_keyView->addAction(deleteAction);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteAction, &QAction::triggered, m_value, &RedisValueView::deleteKey);
+    m_keyView->addAction(m_deleteAction);
     m_moreButton->setObjectName(QStringLiteral("redisLoadMoreKeys"));
-    m_moreButton->setToolTip(Tr::tr("Go on with the scan (SCAN, %1 keys a step)").arg(RedisSession::ScanCount));
     m_status->setObjectName(QStringLiteral("redisKeyStatus"));
     m_status->setWordWrap(true);
 
@@ -130,24 +128,22 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
     auto *infoPage = new QWidget(this);
     m_info->setObjectName(QStringLiteral("redisInfo"));
     m_info->setColumnCount(2);
-    m_info->setHeaderLabels({Tr::tr("Field"), Tr::tr("Value")});
     m_info->setAlternatingRowColors(true);
     m_info->setUniformRowHeights(true);
     m_info->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    auto *refresh = new QPushButton(Tr::tr("Refresh"), infoPage);
-    connect(refresh, &QPushButton::clicked, this, &RedisBrowser::refreshInfo);
+    connect(m_refreshInfo, &QPushButton::clicked, this, &RedisBrowser::refreshInfo);
     auto *infoLayout = new QVBoxLayout(infoPage);
     infoLayout->setContentsMargins(0, 0, 0, 0);
     infoLayout->addWidget(m_info, 1);
     auto *infoRow = new QHBoxLayout;
     infoRow->addWidget(m_infoStatus, 1);
-    infoRow->addWidget(refresh);
+    infoRow->addWidget(m_refreshInfo);
     infoLayout->addLayout(infoRow);
 
     m_pages->setObjectName(QStringLiteral("redisPages"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(split, Tr::tr("Keys"));
-    m_pages->addTab(infoPage, Tr::tr("Server Info"));
+    m_pages->addTab(split, QString());
+    m_pages->addTab(infoPage, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -180,11 +176,43 @@ RedisBrowser::RedisBrowser(RedisSession *session, const QString &serverVersion, 
             refreshInfo();
     });
 
+    retranslate();
     refreshKeyspace();
     rescan();
 }
 
 RedisBrowser::~RedisBrowser() = default;
+
+void RedisBrowser::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        refreshKeyspace(); // the databases' names with their counts
+        if (m_infoLoaded)
+            refreshInfo(); // the overview's labels
+    }
+    QWidget::changeEvent(event);
+}
+
+void RedisBrowser::retranslate()
+{
+    m_dbLabel->setText(Tr::tr("Database:"));
+    m_database->setToolTip(Tr::tr("The logical database (SELECT) and how many keys it holds"));
+    m_pattern->setPlaceholderText(Tr::tr("Filter keys: a pattern such as user:* or text the key contains"));
+    m_type->setToolTip(Tr::tr("Only keys of this type (SCAN … TYPE, Redis 6 and later)"));
+    m_type->setItemText(0, Tr::tr("All types"));
+    m_scanButton->setText(Tr::tr("Scan"));
+    m_moreButton->setText(Tr::tr("Load More"));
+    m_moreButton->setToolTip(Tr::tr("Go on with the scan (SCAN, %1 keys a step)").arg(RedisSession::ScanCount));
+    m_modeLabel->setText(modeText(m_session->spec().safeMode));
+    m_pages->setTabText(0, Tr::tr("Keys"));
+    m_pages->setTabText(1, Tr::tr("Server Info"));
+    m_info->setHeaderLabels({Tr::tr("Field"), Tr::tr("Value")});
+    m_refreshInfo->setText(Tr::tr("Refresh"));
+    m_deleteAction->setText(Tr::tr("Delete Key…"));
+    m_keys->retranslate();
+    updateStatus();
+}
 
 QByteArray RedisBrowser::patternFor(const QString &filter)
 {

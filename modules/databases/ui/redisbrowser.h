@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -66,11 +67,15 @@ public:
     /// Selects the key in the list (when listed) and shows it.
     void showKey(const QByteArray &key);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     void keysLoaded(); ///< a scan page arrived (tests wait on it)
     void infoLoaded();
 
 private:
+    void retranslate();
     void refreshKeyspace();
     void addOverview(const QList<RedisInfoSection> &info);
     void onScanPage(const Result<RedisScanPage> &page);
@@ -80,6 +85,7 @@ private:
     RedisSession *m_session;
     QString m_version;
     Workbench::MessageBar *m_bar;
+    QLabel *m_dbLabel;
     QComboBox *m_database;
     QLineEdit *m_pattern;
     QComboBox *m_type;
@@ -93,6 +99,8 @@ private:
     QPushButton *m_moreButton;
     RedisValueView *m_value;
     QTreeWidget *m_info;
+    QPushButton *m_refreshInfo;
+    QAction *m_deleteAction;
     QLabel *m_infoStatus;
 
     QByteArray m_cursor = QByteArrayLiteral("0");

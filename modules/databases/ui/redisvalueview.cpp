@@ -6,6 +6,7 @@
 #include <databases/core/redismodels.h>
 #include <databases/core/redissession.h>
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -82,10 +83,7 @@ RedisValueView::RedisValueView(RedisSession *session, QWidget *parent)
     m_keyLabel->setWordWrap(true);
     m_metaLabel->setObjectName(QStringLiteral("redisKeyMeta"));
     m_ttlLabel->setObjectName(QStringLiteral("redisKeyTtl"));
-    m_persistButton->setToolTip(Tr::tr("Remove the key's time to live: it no longer expires"));
-    m_ttlButton->setToolTip(Tr::tr("Make the key expire after a number of seconds"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setText(Tr::tr("Select a key to see its value."));
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_text->setObjectName(QStringLiteral("redisStringValue"));
@@ -113,7 +111,6 @@ RedisValueView::RedisValueView(RedisSession *session, QWidget *parent)
     m_detail->setObjectName(QStringLiteral("redisCellDetail"));
     m_detail->setReadOnly(true);
     m_detail->setFont(mono);
-    m_detail->setPlaceholderText(Tr::tr("Select a cell to see all of it here."));
     m_moreButton->setObjectName(QStringLiteral("redisValueLoadMore"));
     auto *split = new QSplitter(Qt::Vertical, m_tablePage);
     split->addWidget(m_table);
@@ -156,9 +153,34 @@ RedisValueView::RedisValueView(RedisSession *session, QWidget *parent)
     connect(m_text->document(), &QTextDocument::modificationChanged, this, &RedisValueView::updateButtons);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &RedisValueView::showCell);
     clearKey();
+    retranslate();
 }
 
 RedisValueView::~RedisValueView() = default;
+
+void RedisValueView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RedisValueView::retranslate()
+{
+    m_reloadButton->setText(Tr::tr("Reload"));
+    m_ttlButton->setText(Tr::tr("Set TTL…"));
+    m_persistButton->setText(Tr::tr("Persist"));
+    m_deleteButton->setText(Tr::tr("Delete…"));
+    m_saveButton->setText(Tr::tr("Save…"));
+    m_moreButton->setText(Tr::tr("Load More"));
+    m_persistButton->setToolTip(Tr::tr("Remove the key's time to live: it no longer expires"));
+    m_ttlButton->setToolTip(Tr::tr("Make the key expire after a number of seconds"));
+    m_detail->setPlaceholderText(Tr::tr("Select a cell to see all of it here."));
+    if (m_key.isEmpty())
+        m_emptyLabel->setText(Tr::tr("Select a key to see its value."));
+    m_model->retranslate();
+    updateButtons(); // the header and the read-only tooltips
+}
 
 QString RedisValueView::keyForHumans() const
 {

@@ -58,6 +58,9 @@ public:
     void persist();
     void deleteKey();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     /// What the server says about the key now (type, TTL), for the key list.
     void keyUpdated(const Qwq::Databases::RedisKey &key);
@@ -66,6 +69,7 @@ signals:
     void pageLoaded(); ///< a page of the value arrived (tests wait on it)
 
 private:
+    void retranslate();
     void loadInfo();
     void refreshInfo();
     void loadPage(bool first);
