@@ -5,12 +5,14 @@
 #include "connectiondialog.h"
 #include "discoverdialog.h"
 #include "querytab.h"
+#include "redisbrowser.h"
 
 #include <databases/core/databasestr.h>
 #include <databases/core/dbsession.h>
 #include <databases/core/dbtransfer.h>
 #include <helper/core/helperclient.h>
 #include <databases/core/dbtunnel.h>
+#include <databases/core/redissession.h>
 #include <databases/core/safemode.h>
 #include "schemabrowser.h"
 #include <editor/ui/codeeditor.h>
@@ -270,7 +272,50 @@ void DatabasesPanel::openConnection(const QString &connectionId, const QString &
 void DatabasesPanel::openWithPassword(const ConnectionSpec &spec, const QString &password)
 {
     if (spec.engine == Engine::Redis) {
-        m_bar->showInfo(Tr::tr("The Redis browser is not built yet: Redis connections can be saved, not opened."));
+        // A Redis browser tab; the session and its bridge are the tab's children. A refused or
+        // missing password asks for one and tries again.
+        m_bar->showInfo(Tr::tr("Connecting to %1…").arg(spec.name));
+        ConnectionSpec effective = spec;
+        effective.safeMode = effectiveSafeMode(spec.safeMode, m_server->profile().mode);
+        auto *tunnel = new DbTunnel(m_server->connection(), spec, this);
+        QPointer<DatabasesPanel> self(this);
+        tunnel->open().then(this, [self, tunnel, spec, effective, password](const Result<Endpoint> &ep) {
+            if (!self)
+                return;
+            if (!ep) {
+                self->m_bar->showError(ep.error());
+                tunnel->deleteLater();
+                return;
+            }
+            auto *session = new RedisSession(effective, self);
+            session->open(*ep, password).then(self.data(), [self, session, tunnel, spec, effective](const Result<QString> &r) {
+                if (!r) {
+                    session->deleteLater();
+                    tunnel->deleteLater();
+                    if (r.error().field == QLatin1String("password")) {
+                        bool ok = false;
+                        const QString pw = QInputDialog::getText(self, Tr::tr("Password"),
+                                                                 Tr::tr("%1\nPassword for %2:").arg(r.error().message, spec.name),
+                                                                 QLineEdit::Password, {}, &ok);
+                        if (ok) {
+                            self->openWithPassword(spec, pw);
+                            return;
+                        }
+                    }
+                    self->m_bar->showError(r.error());
+                    return;
+                }
+                auto *tab = new RedisBrowser(session, *r, self->m_tabs);
+                session->setParent(tab); // the session and its bridge close with the tab
+                tunnel->setParent(tab);
+                const int i = self->m_tabs->addTab(tab, spec.name);
+                self->m_tabs->setTabToolTip(i, QStringLiteral("Redis %1 · %2:%3").arg(*r, effective.host).arg(effective.port));
+                self->m_tabs->setCurrentIndex(i);
+                self->m_bar->clear();
+                self->updateState();
+                tab->patternEdit()->setFocus();
+            });
+        });
         return;
     }
     m_bar->showInfo(Tr::tr("Connecting to %1…").arg(spec.name));
