@@ -3006,10 +3006,6 @@ Add one: PostgreSQL, MariaDB/MySQL or Redis, reached through this server&apos;s 
 添加一个：PostgreSQL、MariaDB/MySQL 或 Redis，经由此服务器的 SSH 会话访问。</translation>
     </message>
     <message>
-        <source>PostgreSQL on %1</source>
-        <translation>%1 上的 PostgreSQL</translation>
-    </message>
-    <message>
         <source>Delete Connection</source>
         <translation>删除连接</translation>
     </message>
@@ -3028,10 +3024,6 @@ Add one: PostgreSQL, MariaDB/MySQL or Redis, reached through this server&apos;s 
     <message>
         <source>Password of %1 for %2:</source>
         <translation>%2 的用户 %1 的密码：</translation>
-    </message>
-    <message>
-        <source>The Redis browser is not built yet: Redis connections can be saved, not opened.</source>
-        <translation>Redis 浏览器尚未完成：Redis 连接可以保存，但还不能打开。</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -3602,6 +3594,600 @@ Add one: PostgreSQL, MariaDB/MySQL or Redis, reached through this server&apos;s 
         <translation>
             <numerusform>已将 %n 行写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A transfer is already running.</source>
+        <translation>已有一个传输正在进行。</translation>
+    </message>
+    <message>
+        <source>The dump arrived incomplete or damaged (%1 of %2 bytes); nothing was kept.</source>
+        <translation>转储不完整或已损坏（%1 / %2 字节）；没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not keep the dump: %1</source>
+        <translation>无法保存转储：%1</translation>
+    </message>
+    <message>
+        <source>Could not write the dump to this computer.</source>
+        <translation>无法把转储写入本机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more byte(s) not shown</source>
+        <translation>
+            <numerusform>… 另有 %n 字节未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <comment>redis key no longer exists</comment>
+        <translation>已消失</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Redis answered %1 in a form qwq does not understand.</source>
+        <translation>Redis 对 %1 的回复格式 qwq 无法识别。</translation>
+    </message>
+    <message>
+        <source>Redis refused %1: %2</source>
+        <translation>Redis 拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The connection to Redis was lost (%1). Whether the last command took effect is unknown; the next action connects again.</source>
+        <translation>与 Redis 的连接已断开（%1）。无法确定上一条命令是否生效；下一次操作会重新连接。</translation>
+    </message>
+    <message>
+        <source>%1:%2 (through the server&apos;s SSH session)</source>
+        <translation>%1:%2（经由服务器的 SSH 会话）</translation>
+    </message>
+    <message>
+        <source>Could not connect to Redis at %1.</source>
+        <translation>无法连接到 %1 上的 Redis。</translation>
+    </message>
+    <message>
+        <source>Could not connect to Redis at %1: %2</source>
+        <translation>无法连接到 %1 上的 Redis：%2</translation>
+    </message>
+    <message>
+        <source>Redis at %1 closed the connection at once: is it running and listening there?</source>
+        <translation>%1 上的 Redis 立即关闭了连接：它是否在运行并监听该地址？</translation>
+    </message>
+    <message>
+        <source>Redis refused the password.</source>
+        <translation>Redis 拒绝了密码。</translation>
+    </message>
+    <message>
+        <source>Redis refused the user name or password.</source>
+        <translation>Redis 拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>Redis asks for a password for this connection.</source>
+        <translation>Redis 要求此连接提供密码。</translation>
+    </message>
+    <message>
+        <source>Redis refused the connection: %1</source>
+        <translation>Redis 拒绝了连接：%1</translation>
+    </message>
+    <message>
+        <source>Redis has no database %1.</source>
+        <translation>Redis 没有数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The Redis connection is not open.</source>
+        <translation>Redis 连接未打开。</translation>
+    </message>
+    <message>
+        <source>This connection is read-only (safe mode): %1 was not sent to the server.</source>
+        <translation>此连接为只读（安全模式）：%1 没有发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Change the connection&apos;s safe mode to allow writes.</source>
+        <translation>修改连接的安全模式以允许写入。</translation>
+    </message>
+    <message>
+        <source>The Redis database must be a number (0, 1, …).</source>
+        <translation>Redis 数据库必须是数字（0、1、…）。</translation>
+    </message>
+    <message>
+        <source>The key no longer exists.</source>
+        <translation>该键已不存在。</translation>
+    </message>
+    <message>
+        <source>qwq has no viewer for this type of key.</source>
+        <translation>qwq 没有此类型键的查看器。</translation>
+    </message>
+    <message>
+        <source>The key no longer exists; nothing was written.</source>
+        <translation>该键已不存在；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The key holds a %1 now, not a string; nothing was written.</source>
+        <translation>该键现在是 %1 类型，而不是字符串；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The value changed on the server since it was read; nothing was written.</source>
+        <translation>读取之后服务器上的值已改变；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Reload the key to see the new value.</source>
+        <translation>重新载入该键以查看新值。</translation>
+    </message>
+    <message>
+        <source>The key changed on the server meanwhile; nothing was written.</source>
+        <translation>该键在此期间已在服务器上改变；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The time to live must be at least one second.</source>
+        <translation>生存时间至少为一秒。</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Entry ID</source>
+        <translation>条目 ID</translation>
+    </message>
+    <message>
+        <source>Find Databases on the Server…</source>
+        <translation>查找服务器上的数据库…</translation>
+    </message>
+    <message>
+        <source>Services and containers running PostgreSQL, MariaDB/MySQL or Redis</source>
+        <translation>运行 PostgreSQL、MariaDB/MySQL 或 Redis 的服务和容器</translation>
+    </message>
+    <message>
+        <source>%1
+Password for %2:</source>
+        <translation>%1
+%2 的密码：</translation>
+    </message>
+    <message>
+        <source>Dump to a File…</source>
+        <translation>转储到文件…</translation>
+    </message>
+    <message>
+        <source>Dump %1</source>
+        <translation>转储 %1</translation>
+    </message>
+    <message>
+        <source>SQL (*.sql);;All files (*)</source>
+        <translation>SQL (*.sql);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore from a File…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Restore into %1</source>
+        <translation>恢复到 %1</translation>
+    </message>
+    <message>
+        <source>Dumping %1: %2</source>
+        <translation>正在转储 %1：%2</translation>
+    </message>
+    <message>
+        <source>Restoring %1: %2 of %3</source>
+        <translation>正在恢复 %1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 dumped to %2 (%3, SHA-256 checked).</source>
+        <translation>%1 已转储到 %2（%3，SHA-256 已校验）。</translation>
+    </message>
+    <message>
+        <source>%1 restored from %2.</source>
+        <translation>%1 已从 %2 恢复。</translation>
+    </message>
+    <message>
+        <source>The changes were committed.</source>
+        <translation>修改已提交。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; the edits are still pending.</source>
+        <translation>没有任何修改生效；编辑仍待提交。</translation>
+    </message>
+    <message>
+        <source>Add Connection…</source>
+        <translation>添加连接…</translation>
+    </message>
+    <message>
+        <source>Databases on %1</source>
+        <translation>%1 上的数据库</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Looking for database servers and containers…</source>
+        <translation>正在查找数据库服务和容器…</translation>
+    </message>
+    <message>
+        <source>Could not look: %1</source>
+        <translation>无法查找：%1</translation>
+    </message>
+    <message>
+        <source>service%1</source>
+        <translation>服务%1</translation>
+    </message>
+    <message>
+        <source>container %1 (%2)</source>
+        <translation>容器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL, MariaDB/MySQL or Redis was found on this server.</source>
+        <translation>此服务器上没有找到 PostgreSQL、MariaDB/MySQL 或 Redis。</translation>
+    </message>
+    <message>
+        <source>Choose one to add it as a connection.</source>
+        <translation>选择一个添加为连接。</translation>
+    </message>
+    <message>
+        <source>Pending Changes</source>
+        <translation>待提交的修改</translation>
+    </message>
+    <message>
+        <source>Commit runs:</source>
+        <translation>提交时执行：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not committed</source>
+        <translation>
+            <numerusform>%n 处修改未提交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set to NULL</source>
+        <translation>设为 NULL</translation>
+    </message>
+    <message>
+        <source>Show SQL</source>
+        <translation>显示 SQL</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to edit it; changes wait until Commit</source>
+        <translation>双击单元格进行编辑；修改在提交前不会生效</translation>
+    </message>
+    <message>
+        <source>Read-only: every write is refused</source>
+        <translation>只读：拒绝所有写入</translation>
+    </message>
+    <message>
+        <source>Every write is confirmed</source>
+        <translation>每次写入都需确认</translation>
+    </message>
+    <message>
+        <source>Edits and deletes are confirmed</source>
+        <translation>编辑和删除需确认</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>The logical database (SELECT) and how many keys it holds</source>
+        <translation>逻辑数据库（SELECT）及其键数量</translation>
+    </message>
+    <message>
+        <source>Filter keys: a pattern such as user:* or text the key contains</source>
+        <translation>筛选键：如 user:* 的模式，或键中包含的文本</translation>
+    </message>
+    <message>
+        <source>Only keys of this type (SCAN … TYPE, Redis 6 and later)</source>
+        <translation>只显示此类型的键（SCAN … TYPE，Redis 6 及以上）</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Load More</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Go on with the scan (SCAN, %1 keys a step)</source>
+        <translation>继续扫描（SCAN，每步 %1 个键）</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Server Info</source>
+        <translation>服务器信息</translation>
+    </message>
+    <message>
+        <source>Delete Key…</source>
+        <translation>删除键…</translation>
+    </message>
+    <message numerus="yes">
+        <source>db%1 (%Ln key(s))</source>
+        <translation>
+            <numerusform>db%1（%Ln 个键）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>db%1 (empty)</source>
+        <translation>db%1（空）</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) listed</source>
+        <translation>
+            <numerusform>已列出 %n 个键</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 in db%3; the scan is complete.</source>
+        <translation>db%3 中共 %2 个，已列出 %1 个；扫描已完成。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in db%3; Load More scans on.</source>
+        <translation>db%3 中共 %2 个，已列出 %1 个；“加载更多”会继续扫描。</translation>
+    </message>
+    <message>
+        <source>Reading INFO…</source>
+        <translation>正在读取 INFO…</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Redis %1 · read at %2</source>
+        <translation>Redis %1 · 读取于 %2</translation>
+    </message>
+    <message>
+        <source>Mode and role</source>
+        <translation>模式与角色</translation>
+    </message>
+    <message>
+        <source>Up for</source>
+        <translation>已运行</translation>
+    </message>
+    <message>
+        <source>Connected clients</source>
+        <translation>已连接客户端</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>已用内存</translation>
+    </message>
+    <message>
+        <source>Memory peak</source>
+        <translation>内存峰值</translation>
+    </message>
+    <message>
+        <source>Operations per second</source>
+        <translation>每秒操作数</translation>
+    </message>
+    <message>
+        <source>Keyspace hit rate</source>
+        <translation>键空间命中率</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n 个字段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n 个元素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 个成员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <comment>stream entries</comment>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Set TTL…</source>
+        <translation>设置 TTL…</translation>
+    </message>
+    <message>
+        <source>Persist</source>
+        <translation>取消过期</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Remove the key&apos;s time to live: it no longer expires</source>
+        <translation>移除键的生存时间：不再过期</translation>
+    </message>
+    <message>
+        <source>Make the key expire after a number of seconds</source>
+        <translation>让键在若干秒后过期</translation>
+    </message>
+    <message>
+        <source>Select a cell to see all of it here.</source>
+        <translation>选择一个单元格，在此查看完整内容。</translation>
+    </message>
+    <message>
+        <source>Select a key to see its value.</source>
+        <translation>选择一个键以查看其值。</translation>
+    </message>
+    <message>
+        <source>qwq has no viewer for keys of type %1.</source>
+        <translation>qwq 没有 %1 类型键的查看器。</translation>
+    </message>
+    <message>
+        <source>Read-only connection (safe mode): the value cannot be changed here.</source>
+        <translation>只读连接（安全模式）：此处不能修改值。</translation>
+    </message>
+    <message>
+        <source>A large value: only the first %1 of %2 are shown, as bytes; it cannot be edited here.</source>
+        <translation>值较大：只以字节形式显示 %2 中的前 %1；此处不能编辑。</translation>
+    </message>
+    <message>
+        <source>Binary value (%1, not plain UTF-8 text), shown as hex; it cannot be edited here.</source>
+        <translation>二进制值（%1，不是纯 UTF-8 文本），以十六进制显示；此处不能编辑。</translation>
+    </message>
+    <message>
+        <source>Binary, %1:</source>
+        <translation>二进制，%1：</translation>
+    </message>
+    <message>
+        <source>No key selected</source>
+        <translation>未选择键</translation>
+    </message>
+    <message>
+        <source>%1 in memory</source>
+        <translation>内存中 %1</translation>
+    </message>
+    <message>
+        <source>TTL: %1</source>
+        <translation>TTL：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only connection (safe mode): writes are refused.</source>
+        <translation>只读连接（安全模式）：拒绝写入。</translation>
+    </message>
+    <message>
+        <source>Save Value</source>
+        <translation>保存值</translation>
+    </message>
+    <message>
+        <source>Write the new value (%1) of %2 to the server? Its TTL is kept.</source>
+        <translation>把 %2 的新值（%1）写入服务器？其 TTL 保持不变。</translation>
+    </message>
+    <message>
+        <source>Set TTL</source>
+        <translation>设置 TTL</translation>
+    </message>
+    <message>
+        <source>Seconds until the key expires:</source>
+        <translation>距键过期的秒数：</translation>
+    </message>
+    <message>
+        <source>Make %1 expire in %2?</source>
+        <translation>让 %1 在 %2 后过期？</translation>
+    </message>
+    <message>
+        <source>Remove the TTL of %1, so that it no longer expires?</source>
+        <translation>移除 %1 的 TTL，使其不再过期？</translation>
+    </message>
+    <message>
+        <source>Delete Key</source>
+        <translation>删除键</translation>
+    </message>
+    <message>
+        <source>Delete the key %1 and its value? This cannot be undone.</source>
+        <translation>删除键 %1 及其值？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
