@@ -375,6 +375,13 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
 
     uint64_t doneBytes = 0, doneFiles = 0, changed = 0, vanished = 0;
     auto lastProgress = Clock::now();
+    const auto reportDue = [&] {
+        if (Clock::now() - lastProgress < std::chrono::milliseconds(250))
+            return;
+        lastProgress = Clock::now();
+        progress({{"phase", "write"}, {"files", doneFiles}, {"filesTotal", scan.files},
+                  {"bytes", doneBytes}, {"bytesTotal", scan.bytes}});
+    };
     {
         Compressor data(writer, options.level, options.threads, 0);
         std::vector<char> buf(1 << 20);
@@ -412,8 +419,10 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
                 data.feed(buf.data(), static_cast<std::size_t>(n));
                 got += static_cast<uint64_t>(n);
                 doneBytes += static_cast<uint64_t>(n);
-                if (got % (64 << 20) == 0)
+                if (got < e.size) {
                     cancel();
+                    reportDue();
+                }
             }
             if (got != e.size || st.st_size != static_cast<off_t>(e.size)
                 || st.st_mtim.tv_sec != e.mtime || st.st_mtim.tv_nsec != e.mtimeNs)
@@ -421,11 +430,7 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
             e.size = got;
             e.sha256 = sha.hexDigest();
             ++doneFiles;
-            if (Clock::now() - lastProgress > std::chrono::milliseconds(250)) {
-                lastProgress = Clock::now();
-                progress({{"phase", "write"}, {"files", doneFiles}, {"filesTotal", scan.files},
-                          {"bytes", doneBytes}, {"bytesTotal", scan.bytes}});
-            }
+            reportDue();
         }
         data.finish();
     }

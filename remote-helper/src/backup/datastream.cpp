@@ -62,8 +62,8 @@ void DataStream::produce()
                     break;
             }
         }
-        // Output zstd still holds after the last input.
-        while (!m_stop) {
+        // Output zstd still holds after the last input (when the block filled up first).
+        while (!m_stop && last != 0) {
             ZSTD_inBuffer in{nullptr, 0, 0};
             ZSTD_outBuffer out{block.data(), block.size(), used};
             last = ZSTD_decompressStream(dctx, &out, &in);

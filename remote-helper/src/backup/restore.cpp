@@ -199,19 +199,23 @@ Manifest readManifest(SnapshotReader &reader)
     try {
         while (reader.nextChunk(chunk)) {
             ZSTD_inBuffer in{chunk.data(), chunk.size(), 0};
-            do {
+            for (;;) {
                 ZSTD_outBuffer out{buf.data(), buf.size(), 0};
-                last = ZSTD_decompressStream(dctx, &out, &in);
-                if (ZSTD_isError(last))
+                const std::size_t before = in.pos;
+                const std::size_t r = ZSTD_decompressStream(dctx, &out, &in);
+                if (ZSTD_isError(r))
                     throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: bad manifest",
-                                   errorData("snapshot", {}, ZSTD_getErrorName(last)));
+                                   errorData("snapshot", {}, ZSTD_getErrorName(r)));
                 text.append(buf.data(), out.pos);
                 if (text.size() > kMaxManifest)
                     throw RpcError(Code::BackupCorrupt, "the snapshot's manifest is too large",
                                    errorData("snapshot"));
-                if (out.pos < out.size && in.pos == in.size)
+                if (out.pos > 0 || in.pos > before)
+                    last = r;
+                // Done with this chunk once its input is used and zstd holds nothing back.
+                if (in.pos == in.size && out.pos < out.size)
                     break;
-            } while (true);
+            }
         }
     } catch (...) {
         ZSTD_freeDCtx(dctx);
