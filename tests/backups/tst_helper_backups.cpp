@@ -244,6 +244,13 @@ void tst_HelperBackups::initTestCase()
     QVERIFY(QFile::link(QStringLiteral("a.txt"), m_src + QStringLiteral("/link-rel")));
     QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), m_src + QStringLiteral("/link-abs")));
     QVERIFY(QFile::link(QStringLiteral("dir/sub"), m_src + QStringLiteral("/link-dir")));
+    // A name that is not UTF-8 (names are bytes on Linux).
+    QDir().mkpath(m_src + QStringLiteral("/raw"));
+    const QByteArray rawName = QFile::encodeName(m_src) + "/raw/bad\xff\xfename";
+    const int rawFd = ::open(rawName.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    QVERIFY(rawFd >= 0);
+    QCOMPARE(::write(rawFd, "raw\n", 4), ssize_t(4));
+    ::close(rawFd);
     // > 100 MB: mostly a hole with random data at both ends.
     {
         QFile big(m_src + QStringLiteral("/big.sparse"));
@@ -302,6 +309,10 @@ void tst_HelperBackups::roundTrip()
     got.remove(QStringLiteral("/cache"));
     QCOMPARE(got, expected);
     QVERIFY(!QFileInfo::exists(target + m_src + QStringLiteral("/skip.log")));
+    struct stat raw{};
+    QCOMPARE(::lstat(QByteArray(QFile::encodeName(target + m_src) + "/raw/bad\xff\xfename").constData(), &raw), 0);
+    QCOMPARE(raw.st_size, off_t(4));
+    QCOMPARE(raw.st_mode & 07777, mode_t(0640));
     // Sparse on the way back: the 110 MB file takes about 2 MB on disk.
     struct stat st{};
     QCOMPARE(::stat(QFile::encodeName(target + m_src + QStringLiteral("/big.sparse")).constData(), &st), 0);

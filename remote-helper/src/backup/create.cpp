@@ -269,12 +269,13 @@ void makeDirectories(const std::string &path, const std::string &field)
 void removeStale(const std::string &dir)
 {
     for (const auto &name : fs::listDir(dir)) {
-        std::size_t mark = name.rfind(".partial.");
+        static const std::string partial = std::string(kSuffix) + ".partial.";
+        std::size_t mark = name.rfind(partial);
         std::size_t pidAt = std::string::npos;
         if (name[0] == '.' && mark != std::string::npos)
-            pidAt = mark + 9;
-        else if (name.rfind(".qwq-restore-", 0) == 0 && (mark = name.rfind('-')) > 12)
-            pidAt = mark + 1;
+            pidAt = mark + partial.size();
+        else if (name.rfind(".qwq-restore-", 0) == 0 && name.size() > 20 && name[19] == '-')
+            pidAt = 20;
         if (pidAt == std::string::npos || pidAt >= name.size())
             continue;
         char *end = nullptr;
@@ -442,7 +443,7 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
     for (const auto &e : scan.entries) {
         if (e.type == 'x')
             continue;
-        manifest += entryToJson(e).dump(-1, ' ', false, json::error_handler_t::replace);
+        manifest += entryToJson(e).dump();
         manifest += '\n';
         ++entryCount;
         if (e.type == 'f')

@@ -32,18 +32,53 @@ uint32_t getU32(const unsigned char *p)
 constexpr uint32_t kMaxHeader = 1 << 20;
 constexpr uint32_t kMaxTrailer = 256u << 20;
 
+// nlohmann's own check (dump throws on bytes that are not UTF-8).
+bool isUtf8(const std::string &s)
+{
+    try {
+        (void)json(s).dump();
+        return true;
+    } catch (const json::type_error &) {
+        return false;
+    }
+}
+
+// Names are bytes on Linux: one that is not UTF-8 is also stored in base64 (`pathB64`,
+// `targetB64`) so it comes back exactly.
+void putName(json &j, const char *key, const char *keyB64, const std::string &value)
+{
+    if (isUtf8(value)) {
+        j[key] = value;
+        return;
+    }
+    j[key] = json(value).dump(-1, ' ', false, json::error_handler_t::replace);
+    j[keyB64] = base64::encode(value);
+}
+
+std::string getName(const json &j, const char *key, const char *keyB64)
+{
+    if (j.contains(keyB64)) {
+        const auto raw = base64::decode(j.at(keyB64).get<std::string>());
+        if (!raw)
+            throw json::other_error::create(501, "bad base64", &j);
+        return *raw;
+    }
+    return j.at(key).get<std::string>();
+}
+
 } // namespace
 
 json entryToJson(const Entry &e)
 {
-    json j = {{"path", e.path}, {"type", e.type == 'd' ? "dir" : e.type == 'l' ? "symlink" : "file"},
+    json j = {{"type", e.type == 'd' ? "dir" : e.type == 'l' ? "symlink" : "file"},
               {"mode", e.mode}, {"uid", e.uid}, {"gid", e.gid}, {"mtime", e.mtime},
               {"mtimeNs", e.mtimeNs}};
+    putName(j, "path", "pathB64", e.path);
     if (e.type == 'f') {
         j["size"] = e.size;
         j["sha256"] = e.sha256;
     } else if (e.type == 'l') {
-        j["target"] = e.target;
+        putName(j, "target", "targetB64", e.target);
     }
     return j;
 }
@@ -52,7 +87,7 @@ Entry entryFromJson(const json &j)
 {
     Entry e;
     try {
-        e.path = j.at("path").get<std::string>();
+        e.path = getName(j, "path", "pathB64");
         const std::string type = j.at("type").get<std::string>();
         e.type = type == "dir" ? 'd' : type == "symlink" ? 'l' : type == "file" ? 'f' : '?';
         e.mode = j.at("mode").get<uint32_t>() & 07777;
@@ -64,7 +99,7 @@ Entry entryFromJson(const json &j)
             e.size = j.at("size").get<uint64_t>();
             e.sha256 = j.at("sha256").get<std::string>();
         } else if (e.type == 'l') {
-            e.target = j.at("target").get<std::string>();
+            e.target = getName(j, "target", "targetB64");
         }
     } catch (const json::exception &) {
         e.type = '?';

@@ -4,10 +4,7 @@
 
 #include "backup/create.h"
 #include "backup/datastream.h"
-#include "base64.h"
 #include "fsutil.h"
-
-#include <zstd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -26,22 +23,6 @@ using nlohmann::json;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr uint64_t kMaxManifest = 4ULL << 30;
-
-[[noreturn]] void unsafe(const std::string &path, const std::string &why)
-{
-    json data = errorData("snapshot", {}, why);
-    data["path"] = path;
-    throw RpcError(Code::BackupUnsafeEntry, "the snapshot holds an unsafe entry: " + why, data);
-}
-
-[[noreturn]] void badFile(const std::string &path)
-{
-    json data = errorData("snapshot", {}, path + " does not match its SHA-256");
-    data["file"] = path;
-    throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: " + path + " does not match its hash",
-                   data);
-}
 
 class Fd final
 {
@@ -126,7 +107,7 @@ struct Restorer
                 next = ::openat(fd.get(), p.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             }
             if (next < 0 && (errno == ELOOP || errno == ENOTDIR))
-                unsafe(path, "a path that goes through a symbolic link or a file");
+                throwUnsafeEntry(path, "a path that goes through a symbolic link or a file");
             if (next < 0)
                 throw ioError(errno, "target", "cannot open a directory", unit.dest, Code::BackupRestoreFailed);
             fd.reset(next);
@@ -189,159 +170,6 @@ timespec mtimeOf(const Entry &e)
 }
 
 } // namespace
-
-Manifest readManifest(SnapshotReader &reader)
-{
-    reader.seekManifest();
-    ZSTD_DCtx *dctx = ZSTD_createDCtx();
-    std::string text, chunk, buf(1 << 20, '\0');
-    std::size_t last = 1;
-    try {
-        while (reader.nextChunk(chunk)) {
-            ZSTD_inBuffer in{chunk.data(), chunk.size(), 0};
-            for (;;) {
-                ZSTD_outBuffer out{buf.data(), buf.size(), 0};
-                const std::size_t before = in.pos;
-                const std::size_t r = ZSTD_decompressStream(dctx, &out, &in);
-                if (ZSTD_isError(r))
-                    throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: bad manifest",
-                                   errorData("snapshot", {}, ZSTD_getErrorName(r)));
-                text.append(buf.data(), out.pos);
-                if (text.size() > kMaxManifest)
-                    throw RpcError(Code::BackupCorrupt, "the snapshot's manifest is too large",
-                                   errorData("snapshot"));
-                if (out.pos > 0 || in.pos > before)
-                    last = r;
-                // Done with this chunk once its input is used and zstd holds nothing back.
-                if (in.pos == in.size && out.pos < out.size)
-                    break;
-            }
-        }
-    } catch (...) {
-        ZSTD_freeDCtx(dctx);
-        throw;
-    }
-    ZSTD_freeDCtx(dctx);
-    if (last != 0)
-        throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: truncated manifest", errorData("snapshot"));
-
-    Manifest m;
-    std::size_t start = 0;
-    bool first = true;
-    while (start < text.size()) {
-        std::size_t nl = text.find('\n', start);
-        if (nl == std::string::npos)
-            nl = text.size();
-        const json line = json::parse(text.begin() + start, text.begin() + nl, nullptr, false);
-        start = nl + 1;
-        if (first) {
-            first = false;
-            if (!line.is_object() || !line.contains("sources") || !line["sources"].is_array())
-                throw RpcError(Code::BackupCorrupt, "the snapshot's manifest is unreadable", errorData("snapshot"));
-            for (const auto &s : line["sources"]) {
-                const std::string p = s.is_string() ? s.get<std::string>() : std::string();
-                if (!isNormalAbsolutePath(p))
-                    unsafe(p, "a source that is not a normal absolute path");
-                m.sources.push_back(p);
-            }
-            continue;
-        }
-        Entry e = entryFromJson(line);
-        if (!isNormalAbsolutePath(e.path))
-            unsafe(e.path, "a path that is not absolute or has '..' or '.' segments");
-        bool inside = false;
-        for (const auto &s : m.sources)
-            inside = inside || isWithin(e.path, s);
-        if (!inside)
-            unsafe(e.path, "a path outside the snapshot's sources");
-        m.entries.push_back(std::move(e));
-    }
-    if (m.entries.size() != reader.trailer().value("entries", uint64_t(0)))
-        throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: the manifest's entry count is wrong",
-                       errorData("snapshot"));
-    return m;
-}
-
-std::unique_ptr<SnapshotReader> openSnapshot(const std::string &destination,
-                                             const std::string &snapshot,
-                                             const std::optional<std::string> &privateKey,
-                                             bool keyRequired)
-{
-    auto reader = std::make_unique<SnapshotReader>(destination + "/" + snapshot + kSuffix);
-    if (!reader->encrypted())
-        return reader;
-    if (privateKey) {
-        const auto raw = base64::decode(*privateKey);
-        if (!raw || raw->size() != 32)
-            throw invalidValue("privateKey", "invalid private key", "a raw X25519 private key, 32 bytes in base64");
-        reader->setPrivateKey(*raw);
-    } else if (keyRequired) {
-        json data = errorData("privateKey", "the private key of the policy that made the snapshot");
-        data["reason"] = "missing";
-        throw RpcError(Code::BackupKey, "the snapshot is encrypted: its private key is needed", data);
-    }
-    return reader;
-}
-
-json verifySnapshot(SnapshotReader &reader, bool haveKey, const CancelCheck &cancel,
-                    const ProgressSink &progress)
-{
-    reader.setCheckHashes(true);
-    reader.checkHeaderHash();
-    const uint64_t chunks = reader.trailer()["chunks"].size();
-    if (reader.encrypted() && !haveKey) {
-        std::string chunk;
-        uint64_t bytes = 0;
-        reader.seekData();
-        while (reader.nextChunk(chunk)) {
-            cancel();
-            bytes += chunk.size();
-        }
-        reader.seekManifest();
-        while (reader.nextChunk(chunk))
-            cancel();
-        return {{"ok", true}, {"contentChecked", false}, {"chunks", chunks}, {"storedBytes", bytes}};
-    }
-    const Manifest manifest = readManifest(reader);
-    uint64_t total = 0, files = 0;
-    for (const auto &e : manifest.entries)
-        if (e.type == 'f') {
-            total += e.size;
-            ++files;
-        }
-    DataStream data(reader);
-    Sha256 sha;
-    uint64_t doneBytes = 0, doneFiles = 0;
-    auto lastProgress = Clock::now();
-    for (const auto &e : manifest.entries) {
-        if (e.type != 'f')
-            continue;
-        cancel();
-        sha.reset();
-        uint64_t left = e.size;
-        while (left > 0) {
-            const auto v = data.next(static_cast<std::size_t>(std::min<uint64_t>(left, 1 << 20)));
-            if (v.empty())
-                badFile(e.path);
-            sha.update(v);
-            left -= v.size();
-        }
-        if (sha.hexDigest() != e.sha256)
-            badFile(e.path);
-        doneBytes += e.size;
-        ++doneFiles;
-        if (Clock::now() - lastProgress > std::chrono::milliseconds(250)) {
-            lastProgress = Clock::now();
-            progress({{"phase", "verify"}, {"files", doneFiles}, {"filesTotal", files},
-                      {"bytes", doneBytes}, {"bytesTotal", total}});
-        }
-    }
-    if (!data.atEnd())
-        throw RpcError(Code::BackupCorrupt, "the snapshot is damaged: more data than its manifest lists",
-                       errorData("snapshot"));
-    return {{"ok", true}, {"contentChecked", true}, {"chunks", chunks}, {"files", files},
-            {"bytes", total}};
-}
 
 json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
                      const CancelCheck &cancel, const ProgressSink &progress)
@@ -455,7 +283,7 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
         const int u = unitOf[i];
         if (u < 0) {
             if (e.type == 'f' && !data.skip(e.size))
-                badFile(e.path);
+                throwBadFile(e.path);
             continue;
         }
         cancel();
@@ -482,7 +310,7 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
         Fd out(::openat(dirFd, leaf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (out.get() < 0) {
             if (errno == EEXIST)
-                unsafe(e.path, "the same path twice");
+                throwUnsafeEntry(e.path, "the same path twice");
             throw ioError(errno, "target", "cannot create a file", dest, Code::BackupRestoreFailed);
         }
         sha.reset();
@@ -491,7 +319,7 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
         while (left > 0) {
             const auto v = data.next(static_cast<std::size_t>(std::min<uint64_t>(left, 1 << 20)));
             if (v.empty())
-                badFile(e.path);
+                throwBadFile(e.path);
             sha.update(v);
             hole = writeSparse(out.get(), v, dest);
             left -= v.size();
@@ -500,7 +328,7 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
         if (hole && ::ftruncate(out.get(), static_cast<off_t>(e.size)) != 0)
             throw ioError(errno, "target", "cannot write a restored file", dest, Code::BackupRestoreFailed);
         if (sha.hexDigest() != e.sha256)
-            badFile(e.path);
+            throwBadFile(e.path);
         r.setOwner(dirFd, leaf, e, out.get());
         ::fchmod(out.get(), e.mode & 01777); // never setuid/setgid (SECURITY.md B)
         const timespec ts[2] = {mtimeOf(e), mtimeOf(e)};
@@ -529,8 +357,12 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
         ::futimens(d.get(), ts);
     }
     r.cachedFd.reset();
-    for (auto &u : r.units)
-        ::fsync(u.stageFd.get());
+    // Durable before the swap: on ext4 (data=ordered) a directory's fsync commits the journal,
+    // which writes the staged files' data first, so a crash after the swap cannot leave empty
+    // files where the old ones were. Costs the time to write it all out (`sync: false` skips).
+    if (options.sync)
+        for (auto &u : r.units)
+            ::syncfs(u.stageFd.get());
     cancel();
 
     // --- swap: what is there moves aside into the stage, the staged copy into place ---------
@@ -574,9 +406,11 @@ json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,
     }
     json units = json::array();
     for (auto &u : r.units) {
-        Fd parent(::open(parentOf(u.dest).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (parent.get() >= 0)
-            ::fsync(parent.get());
+        if (options.sync) {
+            Fd parent(::open(parentOf(u.dest).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            if (parent.get() >= 0)
+                ::fsync(parent.get());
+        }
         json item = {{"path", u.path}, {"restoredTo", u.dest}, {"replaced", u.hadOld}};
         if (options.keepSafetyCopy && u.hadOld) {
             const std::string keep = parentOf(u.dest) + (parentOf(u.dest) == "/" ? "" : "/") + "."

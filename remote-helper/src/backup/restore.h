@@ -22,6 +22,10 @@ struct Manifest
     std::vector<Entry> entries;
 };
 
+// 7005 naming `path` (data.path) and why; 7003 naming a file that fails its hash (data.file).
+[[noreturn]] void throwUnsafeEntry(const std::string &path, const std::string &why);
+[[noreturn]] void throwBadFile(const std::string &path);
+
 // Decompresses and checks the manifest: every path normal, absolute and inside a source
 // (else BackupUnsafeEntry), every line an entry (else BackupCorrupt).
 Manifest readManifest(SnapshotReader &reader);
@@ -40,6 +44,7 @@ struct RestoreOptions
     std::string target;             // empty: the original places
     std::vector<std::string> paths; // empty: every source
     bool keepSafetyCopy = false;
+    bool sync = true; // flush the staged data to disk before swapping it in
 };
 
 nlohmann::json restoreSnapshot(SnapshotReader &reader, const RestoreOptions &options,

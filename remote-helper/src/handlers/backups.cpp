@@ -163,6 +163,7 @@ json backupsRestore(const Params &params, const Context &context)
     if (options.paths.size() > 4096)
         throw invalidValue("paths", "too many paths", "at most 4096");
     options.keepSafetyCopy = params.optionalBool("keepSafetyCopy").value_or(false);
+    options.sync = params.optionalBool("sync").value_or(true);
     auto reader = backup::openSnapshot(dir, id, params.optionalString("privateKey"), true);
     json result = backup::restoreSnapshot(*reader, options, cancelCheck(context), progressSink(context));
     result["snapshot"] = id;
