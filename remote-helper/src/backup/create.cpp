@@ -385,7 +385,10 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
     };
     {
         Compressor data(writer, options.level, options.threads, 0);
-        std::vector<char> buf(1 << 20);
+        // Files are read into one large buffer that goes to zstd when full: small files then
+        // reach it as large contiguous inputs, as a tar stream would (zstd works in blocks).
+        std::vector<char> buf(4 << 20);
+        std::size_t used = 0;
         Sha256 sha;
         const int noatime = ::geteuid() == 0 ? O_NOATIME : 0;
         for (auto &e : scan.entries) {
@@ -407,17 +410,21 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
             sha.reset();
             uint64_t got = 0;
             while (got < e.size) {
+                if (used == buf.size()) {
+                    data.feed(buf.data(), used);
+                    used = 0;
+                }
                 const std::size_t want = static_cast<std::size_t>(
-                    std::min<uint64_t>(buf.size(), e.size - got));
-                const ssize_t n = ::read(in.fd, buf.data(), want);
+                    std::min<uint64_t>(buf.size() - used, e.size - got));
+                const ssize_t n = ::read(in.fd, buf.data() + used, want);
                 if (n < 0 && errno == EINTR)
                     continue;
                 if (n < 0)
                     throw ioError(errno, "sources", "cannot read a file", e.path, Code::BackupSourceError);
                 if (n == 0)
                     break;
-                sha.update(buf.data(), static_cast<std::size_t>(n));
-                data.feed(buf.data(), static_cast<std::size_t>(n));
+                sha.update(buf.data() + used, static_cast<std::size_t>(n));
+                used += static_cast<std::size_t>(n);
                 got += static_cast<uint64_t>(n);
                 doneBytes += static_cast<uint64_t>(n);
                 if (got < e.size) {
@@ -433,6 +440,7 @@ json createSnapshot(const CreateOptions &options, const CancelCheck &cancel,
             ++doneFiles;
             reportDue();
         }
+        data.feed(buf.data(), used);
         data.finish();
     }
     cancel();
