@@ -674,6 +674,8 @@ void tst_HelperBackups::invalidParams()
         {{{QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("path"), m_src}},
                                                  QJsonObject{{QStringLiteral("path"), QString(m_src + QStringLiteral("/dir"))}}}},
           {QStringLiteral("destination"), dest(d)}, {QStringLiteral("policy"), QStringLiteral("p")}}, QStringLiteral("sources")},
+        {{{QStringLiteral("sources"), sourceList(m_src)}, {QStringLiteral("destination"), dest(m_root)},
+          {QStringLiteral("policy"), QStringLiteral("p")}}, QStringLiteral("destination")},
     };
     for (const auto &c : cases) {
         const QJsonObject r = session.call(QStringLiteral("backups.create"), c.params);

@@ -113,6 +113,10 @@ json backupsCreate(const Params &params, const Context &context)
         options.sources.push_back(std::move(source));
     }
     options.destination = destinationDir(params);
+    for (const auto &source : options.sources)
+        if (backup::isWithin(source.path, options.destination))
+            throw invalidValue("destination", "the destination contains a source",
+                               "a directory outside the sources (one inside a source is left out of it)");
     options.policy = policyParam(params);
     options.level = static_cast<int>(intParam(params, "level", 1, 19, 3));
     const int cores = static_cast<int>(std::thread::hardware_concurrency());
