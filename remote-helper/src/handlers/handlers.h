@@ -23,6 +23,7 @@ void registerComposeMethods(Dispatcher &dispatcher);         // compose.list and
 void registerComposeDeployMethods(Dispatcher &dispatcher);   // compose.validate/deploy/…
 void registerSelfhealMethods(Dispatcher &dispatcher);        // selfheal.*
 void registerWebsiteMethods(Dispatcher &dispatcher);         // websites.* (nginx)
+void registerBackupMethods(Dispatcher &dispatcher);          // backups.*
 
 inline void registerAllMethods(Dispatcher &dispatcher)
 {
@@ -38,6 +39,7 @@ inline void registerAllMethods(Dispatcher &dispatcher)
     registerComposeDeployMethods(dispatcher);
     registerSelfhealMethods(dispatcher);
     registerWebsiteMethods(dispatcher);
+    registerBackupMethods(dispatcher);
 }
 
 } // namespace qwqhelper
