@@ -6,6 +6,16 @@
 
 #include "sshdfixture.h"
 
+#include <core/core/auditlog.h>
+#include <helper/core/serverconnection.h>
+#include <profiles/core/profile.h>
+#include <profiles/core/secretstore.h>
+
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
 #include <QHash>
 #include <QTemporaryDir>
 
@@ -84,5 +94,36 @@ private:
     QHash<QString, QString> m_env;
     bool m_started = false;
 };
+
+/// A ServerConnection to the sshd fixture as user qwqtest with its key, the host key trusted on
+/// first sight (files under `home`), connected: nullptr and `error` set when it did not reach Ready.
+inline std::unique_ptr<Qwq::Helper::ServerConnection> connectToSshd(const SshdFixture &sshd, const QTemporaryDir &home,
+                                                                    Qwq::Profiles::SecretStore *secrets,
+                                                                    Qwq::AuditLog *audit, QString *error)
+{
+    using State = Qwq::Helper::ServerConnection::State;
+    Qwq::Profiles::Profile p;
+    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.name = QStringLiteral("db-test");
+    p.host = QStringLiteral("127.0.0.1");
+    p.port = sshd.port;
+    p.user = QStringLiteral("qwqtest");
+    p.auth = Qwq::Profiles::AuthMethod::Key;
+    p.identityFile = sshd.key();
+    auto conn = std::make_unique<Qwq::Helper::ServerConnection>(p, secrets, audit);
+    conn->setHelperBinary(QStringLiteral(QWQ_HELPER_PATH));
+    conn->setKnownHostsFiles(home.filePath(QStringLiteral("kh")), home.filePath(QStringLiteral("ukh")));
+    const auto settled = [&] { return conn->state() == State::Ready || conn->state() == State::Failed; };
+    conn->connectToServer();
+    (void)QTest::qWaitFor(settled, 60000);
+    if (conn->state() == State::Failed && conn->lastError().code == Qwq::ErrorCode::HostKeyUnknown
+        && conn->trustHostKeyAndReconnect().ok())
+        (void)QTest::qWaitFor(settled, 60000);
+    if (conn->state() != State::Ready) {
+        *error = conn->lastError().toString();
+        return nullptr;
+    }
+    return conn;
+}
 
 } // namespace QwqTest

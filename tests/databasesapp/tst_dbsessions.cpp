@@ -158,24 +158,9 @@ void tst_DbSessions::initTestCase()
 
     m_audit = std::make_unique<AuditLog>(Paths::auditDatabase());
     QVERIFY(m_audit->open().ok());
-    Profiles::Profile p;
-    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    p.name = QStringLiteral("db-test");
-    p.host = QStringLiteral("127.0.0.1");
-    p.port = m_sshd.port;
-    p.user = QStringLiteral("qwqtest");
-    p.auth = Profiles::AuthMethod::Key;
-    p.identityFile = m_sshd.key();
-    m_conn = std::make_unique<Helper::ServerConnection>(p, &m_secrets, m_audit.get());
-    m_conn->setHelperBinary(QStringLiteral(QWQ_HELPER_PATH));
-    m_conn->setKnownHostsFiles(m_home.filePath(QStringLiteral("kh")), m_home.filePath(QStringLiteral("ukh")));
-    m_conn->connectToServer();
-    QTRY_VERIFY_WITH_TIMEOUT(m_conn->state() == State::Ready || m_conn->state() == State::Failed, 60000);
-    if (m_conn->state() == State::Failed && m_conn->lastError().code == ErrorCode::HostKeyUnknown) {
-        QVERIFY(m_conn->trustHostKeyAndReconnect().ok());
-        QTRY_VERIFY_WITH_TIMEOUT(m_conn->state() == State::Ready || m_conn->state() == State::Failed, 60000);
-    }
-    QVERIFY2(m_conn->state() == State::Ready, qPrintable(m_conn->lastError().toString()));
+    QString connectError;
+    m_conn = QwqTest::connectToSshd(m_sshd, m_home, &m_secrets, m_audit.get(), &connectError);
+    QVERIFY2(m_conn, qPrintable(connectError));
 }
 
 void tst_DbSessions::cleanupTestCase()
