@@ -15,6 +15,7 @@
 #include <databases/core/sqlquote.h>
 #include <editor/ui/codeeditor.h>
 
+#include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
@@ -50,6 +51,13 @@ QueryTab::QueryTab(DbSession *session, SafeMode safeMode, QWidget *parent)
 {
     m_editor->setLanguage(QStringLiteral("sql"));
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
+    // The dialect's lexical rules: MariaDB's # comments, backslash escapes and `quoted` names.
+    if (auto *lexer = qobject_cast<QsciLexerSQL *>(m_editor->scintilla()->lexer())) {
+        const bool my = session->spec().engine == Engine::MariaDb;
+        lexer->setHashComments(my);
+        lexer->setBackslashEscapes(my);
+        lexer->setQuotedIdentifiers(my);
+    }
     m_messages->setReadOnly(true);
     m_messages->setObjectName(QStringLiteral("sqlMessages"));
     m_messages->setMaximumBlockCount(5000);
