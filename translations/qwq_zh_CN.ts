@@ -2993,7 +2993,7 @@ Containers appear here once Docker (or Podman&apos;s Docker-compatible socket) r
     </message>
     <message>
         <source>Connections</source>
-        <translation>连接数</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Add a Connection…</source>
@@ -4188,6 +4188,14 @@ Password for %2:</source>
     <message>
         <source>Delete the key %1 and its value? This cannot be undone.</source>
         <translation>删除键 %1 及其值？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Databases of this server</source>
+        <translation>此服务器的数据库</translation>
+    </message>
+    <message>
+        <source>A connection reads one database; add a connection to browse another</source>
+        <translation>一个连接只读取一个数据库；要浏览其他数据库请添加连接</translation>
     </message>
 </context>
 <context>

@@ -529,8 +529,12 @@ void tst_DbSessions::catalogAndPlans()
     const CatalogRelation *v = cat->find(schema, QStringLiteral("cat_big"));
     QVERIFY(v);
     QCOMPARE(v->kind, CatalogRelation::Kind::View);
-    if (e == Engine::PostgreSql)
+    if (e == Engine::PostgreSql) {
         QVERIFY(cat->functions.contains(QStringLiteral("now")));
+        QVERIFY(cat->databases.contains(QStringLiteral("qwqtest")));
+        QVERIFY(cat->databases.contains(QStringLiteral("postgres")));
+        QVERIFY(!cat->databases.contains(QStringLiteral("template0")));
+    }
 
     auto d = relationDdl(s.get(), *t);
     QTRY_VERIFY_WITH_TIMEOUT(d.isFinished(), 20000);

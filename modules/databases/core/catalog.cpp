@@ -130,7 +130,8 @@ QFuture<Result<Catalog>> loadCatalog(DbSession *session)
              << QStringLiteral("select schemaname, tablename, indexname, indexdef from pg_indexes "
                                "where schemaname !~ '^pg_' and schemaname <> 'information_schema' order by 1, 2, 3")
              << QStringLiteral("select distinct p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
-                               "where n.nspname <> 'information_schema' and p.proname !~ '^_' order by 1 limit 5000");
+                               "where n.nspname <> 'information_schema' and p.proname !~ '^_' order by 1 limit 5000")
+             << QStringLiteral("select datname from pg_database where not datistemplate and datallowconn order by 1");
     } else {
         const QString user = QStringLiteral("not in ('information_schema', 'performance_schema', 'mysql', 'sys')");
         sqls << QStringLiteral("select schema_name from information_schema.schemata where schema_name %1 order by 1").arg(user)
@@ -197,6 +198,10 @@ QFuture<Result<Catalog>> loadCatalog(DbSession *session)
         }
         for (const QStringList &row : results->at(4).rows)
             cat.functions.append(row.value(0));
+        if (results->size() > 5) {
+            for (const QStringList &row : results->at(5).rows)
+                cat.databases.append(row.value(0));
+        }
         promise->addResult(Result<Catalog>(cat));
         promise->finish();
     });

@@ -53,6 +53,7 @@ struct CatalogRelation
 /// databases), tables and views with columns and indexes, and function names.
 struct Catalog
 {
+    QStringList databases; ///< PostgreSQL: every database of the server (connections open one at a time)
     QStringList schemas;
     QList<CatalogRelation> relations;
     QStringList functions;

@@ -174,6 +174,15 @@ void SchemaBrowser::rebuild()
             }
         }
     }
+    // PostgreSQL: the server's other databases (a connection opens one at a time)
+    if (m_catalog.databases.size() > 1 && filter.isEmpty()) {
+        auto *dbs = new QTreeWidgetItem(m_tree, {Tr::tr("Databases of this server"), QString::number(m_catalog.databases.size())});
+        dbs->setToolTip(0, Tr::tr("A connection reads one database; add a connection to browse another"));
+        for (const QString &d : m_catalog.databases) {
+            auto *item = new QTreeWidgetItem(dbs, {d, Tr::tr("database")});
+            item->setData(0, Qt::UserRole + 2, qualifiedName({}, d, m_dialect));
+        }
+    }
     // open the schemas that hold tables (all of them while filtering)
     for (QTreeWidgetItem *s : std::as_const(schemaItems)) {
         if (s->childCount() && (!filter.isEmpty() || schemaItems.size() <= 3)) {
