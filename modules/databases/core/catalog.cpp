@@ -76,12 +76,13 @@ QFuture<Result<QueryRows>> fetchRows(DbSession *session, const QString &sql, int
     auto *ctx = new QObject(session);
     auto rows = std::make_shared<QueryRows>();
     auto runId = std::make_shared<int>(0);
+    auto askedAll = std::make_shared<bool>(false);
     QObject::connect(session, &DbSession::started, ctx, [rows, runId](int id, const QList<Column> &cols) {
         if (id == *runId)
             rows->columns = cols;
     });
     QObject::connect(session, &DbSession::rowsArrived, ctx,
-                     [session, rows, runId, maxRows](int id, const std::shared_ptr<RowBatch> &b, bool more) {
+                     [session, rows, runId, askedAll, maxRows](int id, const std::shared_ptr<RowBatch> &b, bool more) {
                          if (id != *runId)
                              return;
                          for (int r = 0; r < b->rowCount() && rows->rows.size() < maxRows; ++r) {
@@ -93,7 +94,8 @@ QFuture<Result<QueryRows>> fetchRows(DbSession *session, const QString &sql, int
                          if (more && rows->rows.size() >= maxRows) {
                              rows->truncated = true;
                              session->cancel();
-                         } else if (more) {
+                         } else if (more && !*askedAll) {
+                             *askedAll = true; // the rest comes in batches from this one request
                              session->fetchAll(id);
                          }
                      });

@@ -24,6 +24,20 @@ struct DbSession::Worker
     QElapsedTimer clock;
     qint64 fetched = 0;
     int columns = 0;
+
+    /// The statement `runId` is over: its outcome stamped with time and rows, and the
+    /// connection's state, handed to the session's thread.
+    void postFinished(const QPointer<DbSession> &self, int runId, bool ok, StatementOutcome o, const Error &e) const
+    {
+        o.elapsedMs = clock.elapsed();
+        o.rowsFetched = fetched;
+        const bool tx = driver && driver->inTransaction();
+        const bool open = driver && driver->isOpen();
+        QMetaObject::invokeMethod(self, [self, runId, ok, o, e, tx, open] {
+            if (self)
+                self->deliverFinished(runId, ok, o, e, tx, open);
+        });
+    }
 };
 
 DbSession::DbSession(const ConnectionSpec &spec, QObject *parent)
@@ -104,31 +118,16 @@ int DbSession::execute(const QString &sql, bool readOnly, int firstRows)
     const ConnectionSpec spec = m_spec;
     const QString password = m_password;
     post([self, runId, sql, readOnly, firstRows, endpoint, spec, password](Worker &w) {
-        const auto finish = [&](bool ok, StatementOutcome o, const Error &e) {
-            o.elapsedMs = w.clock.elapsed();
-            o.rowsFetched = w.fetched;
-            const bool tx = w.driver && w.driver->inTransaction();
-            const bool open = w.driver && w.driver->isOpen();
-            QMetaObject::invokeMethod(self, [self, runId, ok, o, e, tx, open] {
-                if (self)
-                    self->deliverFinished(runId, ok, o, e, tx, open);
-            });
+        const auto finish = [&](bool ok, const StatementOutcome &o, const Error &e) {
+            w.postFinished(self, runId, ok, o, e);
         };
         if (w.run) { // the previous statement's rest: cancelled and discarded
             const int old = w.run;
             w.run = 0;
             const Result<StatementOutcome> r = w.driver->finish();
-            StatementOutcome o = r ? *r : StatementOutcome {};
-            o.elapsedMs = w.clock.elapsed();
-            o.rowsFetched = w.fetched;
-            const bool tx = w.driver->inTransaction();
-            const bool open = w.driver->isOpen();
             const Error e = r ? Error(ErrorCode::Cancelled, Tr::tr("The rest of the rows was not fetched: the next statement ended this one."))
                               : r.error();
-            QMetaObject::invokeMethod(self, [self, old, o, e, tx, open] {
-                if (self)
-                    self->deliverFinished(old, false, o, e, tx, open);
-            });
+            w.postFinished(self, old, false, r ? *r : StatementOutcome {}, e);
         }
         w.clock.start();
         w.fetched = 0;
@@ -220,18 +219,9 @@ void DbSession::fetchMore(int runId, int rows)
             return;
         w.run = 0;
         w.more = false;
-        Result<StatementOutcome> r = w.driver->finish();
-        StatementOutcome o = r ? *r : StatementOutcome {};
-        o.elapsedMs = w.clock.elapsed();
-        o.rowsFetched = w.fetched;
-        const bool ok = more.ok() && r.ok();
+        const Result<StatementOutcome> r = w.driver->finish();
         const Error e = !more.ok() ? more.error() : (r ? Error() : r.error());
-        const bool tx = w.driver->inTransaction();
-        const bool open = w.driver->isOpen();
-        QMetaObject::invokeMethod(self, [self, runId, ok, o, e, tx, open] {
-            if (self)
-                self->deliverFinished(runId, ok, o, e, tx, open);
-        });
+        w.postFinished(self, runId, more.ok() && r.ok(), r ? *r : StatementOutcome {}, e);
     });
 }
 
@@ -252,18 +242,10 @@ void DbSession::cancel()
             return;
         w.run = 0;
         w.more = false;
-        Result<StatementOutcome> r = w.driver->finish();
-        StatementOutcome o = r ? *r : StatementOutcome {};
-        o.elapsedMs = w.clock.elapsed();
-        o.rowsFetched = w.fetched;
+        const Result<StatementOutcome> r = w.driver->finish();
         const Error e = r ? Error(ErrorCode::Cancelled, Tr::tr("Cancelled; the rows already shown are kept."))
                           : r.error();
-        const bool tx = w.driver->inTransaction();
-        const bool open = w.driver->isOpen();
-        QMetaObject::invokeMethod(self, [self, runId, o, e, tx, open] {
-            if (self)
-                self->deliverFinished(runId, false, o, e, tx, open);
-        });
+        w.postFinished(self, runId, false, r ? *r : StatementOutcome {}, e);
     });
 }
 
